@@ -1,0 +1,5 @@
+"""``python -m bilateral``."""
+
+from bilateral.cli import main
+
+main()

@@ -1,0 +1,228 @@
+"""The ``bilateral`` command line: thin commands over the services.
+
+Every command builds the settings once (environment + options), calls one service and
+prints the result. A :class:`~bilateral.errors.BilateralError` becomes one line on stderr
+and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from bilateral.errors import BilateralError
+from bilateral.services import browse, export, extracting, ingest
+from bilateral.services.context import open_store
+from bilateral.services.samples import sample_paths
+from bilateral.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="bilateral",
+    help="A system of record for bilateral diplomacy: ingest readouts, extract, browse.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+export_app = typer.Typer(help="Write stored records out in the spec's formats.", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the database.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
+
+
+@app.callback()
+def configure(
+    ctx: typer.Context,
+    database_url: Annotated[
+        str | None, typer.Option("--db", help="Database URL (default: SQLite in the data dir).")
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Folder for local state (default: ./var).")
+    ] = None,
+) -> None:
+    """Settings come from BILATERAL_* environment variables; options override them."""
+    overrides: dict[str, object] = {}
+    if database_url:
+        overrides["database_url"] = database_url
+    if data_dir:
+        overrides["data_dir"] = data_dir
+    ctx.obj = load_settings(**overrides)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[extracting.Progress]:
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda name: bar.update(task, advance=1, description=f"{label} {name}")
+
+
+def _report_errors(errors: list[BilateralError]) -> None:
+    for error in errors:
+        err.print(f"[red]skipped[/red] {error.message}", highlight=False)
+
+
+@app.command("ingest")
+def ingest_command(ctx: typer.Context, paths: Paths) -> None:
+    """Read, extract and store documents. Documents already stored are skipped."""
+    settings: Settings = ctx.obj
+    extractor = extracting.make_extractor(settings)
+    with open_store(settings) as store, _progress("ingesting") as progress:
+        report = ingest.ingest_paths(
+            store, extractor, paths, max_bytes=settings.max_document_bytes, progress=progress
+        )
+    _report_errors(report.errors)
+    out.print(
+        f"{len(report.added)} new document(s) stored ({report.engagements} engagements), "
+        f"{len(report.skipped)} already stored, {len(report.errors)} failed."
+    )
+    if report.errors and not report.added and not report.skipped:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_command(
+    ctx: typer.Context,
+    paths: Paths,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the <name>.json records.")],
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="Add the character spans of every value.")
+    ] = False,
+) -> None:
+    """Extract records to JSON files (spec format) without touching a database."""
+    settings: Settings = ctx.obj
+    extractor = extracting.make_extractor(settings)
+    with _progress("extracting") as progress:
+        report = extracting.extract_paths(
+            extractor, paths, out_dir, max_bytes=settings.max_document_bytes,
+            with_provenance=provenance, progress=progress,
+        )  # fmt: skip
+    _report_errors(report.errors)
+    out.print(f"{len(report.written)} record(s) written to {out_dir}, {len(report.errors)} failed.")
+    if report.errors and not report.written:
+        raise typer.Exit(1)
+
+
+@export_app.command("records")
+def export_records_command(
+    ctx: typer.Context,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the <name>.json records.")],
+    provenance: Annotated[bool, typer.Option("--provenance")] = False,
+) -> None:
+    """One <name>.json per stored document, in the spec format."""
+    with open_store(ctx.obj) as store:
+        report = export.export_records(store, out_dir, with_provenance=provenance)
+    out.print(f"{report.count} record(s) written to {report.path}.")
+
+
+@export_app.command("corpus")
+def export_corpus_command(
+    ctx: typer.Context,
+    out_file: Annotated[Path, typer.Option("--out", help="The corpus JSON file to write.")],
+) -> None:
+    """Same-event groups and commitment fulfillments, in the spec's corpus format."""
+    with open_store(ctx.obj) as store:
+        report = export.export_corpus(store, out_file)
+    out.print(f"corpus written to {report.path} ({report.count} entries).")
+
+
+@db_app.command("upgrade")
+def db_upgrade_command(ctx: typer.Context) -> None:
+    """Create the database or bring its schema up to date."""
+    settings: Settings = ctx.obj
+    with open_store(settings) as store:
+        store.upgrade()
+    out.print(f"database at {_redact(settings.resolved_database_url)} is up to date.")
+
+
+@app.command("search")
+def search_command(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for in stored documents.")],
+    limit: Annotated[int, typer.Option(min=1, max=200)] = 10,
+) -> None:
+    """Full-text search over stored documents."""
+    with open_store(ctx.obj) as store:
+        hits = browse.search(store, query, limit=limit)
+    for hit in hits:
+        out.print(f"[bold]{hit.document_name}[/bold]  {hit.snippet}", highlight=False)
+    if not hits:
+        out.print("no matches.")
+
+
+@app.command("serve")
+def serve_command(
+    ctx: typer.Context,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the web UI."""
+    _serve(ctx.obj.model_copy(update=_address(host, port)))
+
+
+@app.command("demo")
+def demo_command(
+    ctx: typer.Context,
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Start afresh: a new SQLite database with the bundled samples, then serve it."""
+    settings: Settings = ctx.obj
+    db_file = settings.data_dir / "demo.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_file}{suffix}").unlink(missing_ok=True)
+    settings = settings.model_copy(
+        update={"database_url": f"sqlite:///{db_file.as_posix()}", **_address(host, port)}
+    )
+    extractor = extracting.make_extractor(settings)
+    with open_store(settings) as store:
+        report = ingest.ingest_paths(
+            store, extractor, sample_paths(), max_bytes=settings.max_document_bytes
+        )
+    _report_errors(report.errors)
+    out.print(f"demo database {db_file}: {len(report.added)} sample readouts ingested.")
+    _serve(settings)
+
+
+def _address(host: str | None, port: int | None) -> dict[str, object]:
+    return {k: v for k, v in (("host", host), ("port", port)) if v is not None}
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from bilateral.app import create_app
+
+    out.print(f"bilateral is serving on http://{settings.host}:{settings.port}/  (Ctrl+C stops)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url
+
+
+def main() -> None:
+    """Entry point: run the app, turning bilateral's errors into one line and exit 1."""
+    try:
+        app()
+    except BilateralError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""``bilateral_paragraphs_v1``: a line break ends a sentence.
+
+Readouts put headlines, datelines and bylines on lines of their own, without final
+punctuation; the rule-based sentencizer would glue them to the first sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("bilateral_paragraphs_v1")
+def paragraphs(doc: Doc) -> Doc:
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == ""):
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc

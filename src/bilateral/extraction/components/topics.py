@@ -1,0 +1,28 @@
+"""``bilateral_topics_v1``: taxonomy codes a document discusses, with their spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bilateral.extraction.extensions import register_extensions
+from bilateral.extraction.topics import TopicMatcher
+from bilateral.taxonomy import load_taxonomy
+
+
+class TopicsComponent:
+    def __init__(self, taxonomy_path: str | None) -> None:
+        self.matcher = TopicMatcher.build(load_taxonomy(Path(taxonomy_path) if taxonomy_path else None))
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = doc._.dateline_end or 0
+        doc._.topics = list(self.matcher.find(doc.text[body:], offset=body))
+        return doc
+
+
+@Language.factory("bilateral_topics_v1", default_config={"taxonomy_path": None})
+def make_topics(nlp: Language, name: str, taxonomy_path: str | None) -> TopicsComponent:
+    register_extensions()
+    return TopicsComponent(taxonomy_path)

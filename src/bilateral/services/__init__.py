@@ -1,0 +1,1 @@
+"""Use cases: the only API that the CLI, the web pages and the REST API call."""

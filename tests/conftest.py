@@ -35,7 +35,20 @@ from support.postgres import (
     start_server,
 )
 
+# --- suite options
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/extraction/golden/baseline.json from the current extractor",
+    )
+
+
 # --- store fixtures
+
+REQUIRE_VARIABLE = "BILATERAL_REQUIRE_POSTGRES"
 
 FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -143,11 +156,15 @@ def make_record(document: SourceDocument, *engagements: Engagement) -> DocumentR
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """The PostgreSQL server of this test session (skips the test when there is none)."""
+    """The session's PostgreSQL server: the one ``BILATERAL_TEST_POSTGRES_URL`` names, else a
+    throwaway one started here. Skips when PostgreSQL is not installed; a URL that does not
+    work or a server that does not start is an error, not a skip."""
     url = os.environ.get(URL_VARIABLE)
     try:
         server = external_server(url) if url else start_server()
     except PostgresUnavailableError as exc:
+        if os.environ.get(REQUIRE_VARIABLE):  # CI: the PostgreSQL half must run
+            pytest.fail(f"{REQUIRE_VARIABLE} is set but there is no PostgreSQL: {exc}")
         pytest.skip(f"no PostgreSQL: {exc}")
     try:
         yield server

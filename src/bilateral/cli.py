@@ -7,36 +7,56 @@ and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from typer._click.core import Context as ClickContext  # typer vendors click
+from typer.core import TyperGroup
 
 from bilateral.errors import BilateralError
-from bilateral.services import browse, export, extracting, ingest
-from bilateral.services.context import open_store
-from bilateral.services.samples import sample_paths
 from bilateral.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+# Services are imported inside the commands: spaCy and SQLAlchemy take seconds to import,
+# and `bilateral --help` should not wait for them.
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class _Commands(TyperGroup):
+    """Turns bilateral's errors into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BilateralError as exc:
+            err.print(f"error: {exc.message}", highlight=False, markup=False)
+            raise typer.Exit(1) from exc
+
 
 app = typer.Typer(
     name="bilateral",
+    cls=_Commands,
     help="A system of record for bilateral diplomacy: ingest readouts, extract, browse.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-export_app = typer.Typer(help="Write stored records out in the spec's formats.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write stored records out in the spec's formats.", no_args_is_help=True
+)
 db_app = typer.Typer(help="Manage the database.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 app.add_typer(db_app, name="db")
 
-out = Console()
-err = Console(stderr=True)
 
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
 
@@ -61,7 +81,7 @@ def configure(
 
 
 @contextmanager
-def _progress(label: str) -> Iterator[extracting.Progress]:
+def _progress(label: str) -> Iterator[Callable[[str], None]]:
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task(label, total=None)
@@ -76,6 +96,9 @@ def _report_errors(errors: list[BilateralError]) -> None:
 @app.command("ingest")
 def ingest_command(ctx: typer.Context, paths: Paths) -> None:
     """Read, extract and store documents. Documents already stored are skipped."""
+    from bilateral.services import extracting, ingest
+    from bilateral.services.context import open_store
+
     settings: Settings = ctx.obj
     extractor = extracting.make_extractor(settings)
     with open_store(settings) as store, _progress("ingesting") as progress:
@@ -101,6 +124,8 @@ def extract_command(
     ] = False,
 ) -> None:
     """Extract records to JSON files (spec format) without touching a database."""
+    from bilateral.services import extracting
+
     settings: Settings = ctx.obj
     extractor = extracting.make_extractor(settings)
     with _progress("extracting") as progress:
@@ -121,6 +146,9 @@ def export_records_command(
     provenance: Annotated[bool, typer.Option("--provenance")] = False,
 ) -> None:
     """One <name>.json per stored document, in the spec format."""
+    from bilateral.services import export
+    from bilateral.services.context import open_store
+
     with open_store(ctx.obj) as store:
         report = export.export_records(store, out_dir, with_provenance=provenance)
     out.print(f"{report.count} record(s) written to {report.path}.")
@@ -132,6 +160,9 @@ def export_corpus_command(
     out_file: Annotated[Path, typer.Option("--out", help="The corpus JSON file to write.")],
 ) -> None:
     """Same-event groups and commitment fulfillments, in the spec's corpus format."""
+    from bilateral.services import export
+    from bilateral.services.context import open_store
+
     with open_store(ctx.obj) as store:
         report = export.export_corpus(store, out_file)
     out.print(f"corpus written to {report.path} ({report.count} entries).")
@@ -140,6 +171,8 @@ def export_corpus_command(
 @db_app.command("upgrade")
 def db_upgrade_command(ctx: typer.Context) -> None:
     """Create the database or bring its schema up to date."""
+    from bilateral.services.context import open_store
+
     settings: Settings = ctx.obj
     with open_store(settings) as store:
         store.upgrade()
@@ -153,6 +186,9 @@ def search_command(
     limit: Annotated[int, typer.Option(min=1, max=200)] = 10,
 ) -> None:
     """Full-text search over stored documents."""
+    from bilateral.services import browse
+    from bilateral.services.context import open_store
+
     with open_store(ctx.obj) as store:
         hits = browse.search(store, query, limit=limit)
     for hit in hits:
@@ -178,6 +214,10 @@ def demo_command(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Start afresh: a new SQLite database with the bundled samples, then serve it."""
+    from bilateral.services import extracting, ingest
+    from bilateral.services.context import open_store
+    from bilateral.services.samples import sample_paths
+
     settings: Settings = ctx.obj
     db_file = settings.data_dir / "demo.db"
     for suffix in ("", "-wal", "-shm"):
@@ -216,13 +256,5 @@ def _redact(url: str) -> str:
 
 
 def main() -> None:
-    """Entry point: run the app, turning bilateral's errors into one line and exit 1."""
-    try:
-        app()
-    except BilateralError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
+    """Entry point of the ``bilateral`` command."""
+    app()

@@ -116,12 +116,16 @@ class Engagement(_Record):
 
     def to_spec(self, *, with_provenance: bool = False) -> dict[str, Any]:
         """This engagement as the spec's JSON object."""
-        exclude: Any = None if with_provenance else {
-            "provenance": True,
-            "participants": {"__all__": {"spans"}},
-            "organizations": {"__all__": {"spans"}},
-            "commitments": {"__all__": {"spans"}},
-        }
+        exclude: Any = (
+            None
+            if with_provenance
+            else {
+                "provenance": True,
+                "participants": {"__all__": {"spans"}},
+                "organizations": {"__all__": {"spans"}},
+                "commitments": {"__all__": {"spans"}},
+            }
+        )
         data = self.model_dump(mode="json", exclude=exclude)
         data["parties"] = sorted(data["parties"])
         return data

@@ -150,13 +150,26 @@ def test_unusable_urls_are_config_errors(url: str) -> None:
         open_store(url)
 
 
+def test_sqlite_file_that_cannot_be_created_is_an_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ConfigError, match="cannot create the database folder"):
+        open_store(f"sqlite:///{blocker / 'sub' / 'x.db'}")
+    with pytest.raises(StoreError, match="unable to open database file"):
+        open_store(f"sqlite:///{tmp_path}")  # a folder, not a file
+
+
 def test_unreachable_postgresql_is_a_store_error() -> None:
     with pytest.raises(StoreError) as raised:
         open_store("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
     assert "could not migrate the database" in str(raised.value)
 
 
-def test_store_closes_as_a_context_manager(tmp_path: Path) -> None:
-    with open_store(f"sqlite:///{tmp_path / 'x.db'}") as store:
-        assert store.count_documents() == 0
-    assert store._db.engine.pool.checkedout() == 0
+def test_store_closes_its_connections_as_a_context_manager(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    with open_store(f"sqlite:///{path}") as store:
+        document = make_document()
+        store.add_document(document, make_record(document))
+        assert path.with_name("x.db-wal").exists()
+    # SQLite checkpoints and removes the WAL file when the last connection closes
+    assert not path.with_name("x.db-wal").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilateral.errors import NotFound, StoreError, ValidationError
-from bilateral.records import Span
+from bilateral.records import DocumentRecord, Span
 from bilateral.store import Store
 from conftest import (
     FIXED_NOW,
@@ -79,12 +79,20 @@ def test_unicode_text_and_values_round_trip(store: Store) -> None:
     assert store.find_document("встреча-2022").id == document.id
 
 
-def test_get_document_of_unknown_id_is_not_found(store: Store) -> None:
+@pytest.mark.parametrize("missing", ["nope", "", "nul\x00id", "x" * 1000])
+def test_unknown_ids_are_not_found(store: Store, missing: str) -> None:
     with pytest.raises(NotFound):
-        store.get_document("nope")
+        store.get_document(missing)
     with pytest.raises(NotFound):
-        store.get_record("nope")
-    assert store.has_document("nope") is False
+        store.get_record(missing)
+    with pytest.raises(NotFound):
+        store.delete_document(missing)
+    with pytest.raises(NotFound):
+        store.replace_record(missing, DocumentRecord(document="x"))
+    if missing.strip():
+        with pytest.raises(NotFound):
+            store.find_document(missing)
+    assert store.has_document(missing) is False
 
 
 def test_list_documents_by_name_without_text(store: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bilateral.records import SearchHit
 from bilateral.store import Store
 from bilateral.store.search import Query, parse_query
 from conftest import make_document, make_record
@@ -26,6 +27,7 @@ HOSTILE = [
     "') OR 1=1 --",
     "%_\\",
     "\x00",
+    "Kazakh\x00stan",
     "-Kazakhstan",
     "Kazakhstan OR",
     "OR OR Kazakhstan",
@@ -87,8 +89,8 @@ def test_search_phrases_or_and_exclusion(corpus: Store) -> None:
     assert _names(corpus.search("Kazakhstan water")) == ["c5"]
 
 
-def _names(hits: list[object]) -> list[str]:
-    return [hit.document_name for hit in hits]  # type: ignore[attr-defined]
+def _names(hits: list[SearchHit]) -> list[str]:
+    return [hit.document_name for hit in hits]
 
 
 def test_search_limit(corpus: Store) -> None:
@@ -164,3 +166,11 @@ def test_fts5_and_websearch_renderings_quote_every_term() -> None:
     assert parsed is not None
     assert parsed.to_fts5() == '(("kazakh*" OR "NEAR(x")) NOT "AND"'
     assert parsed.to_websearch() == '"kazakh*" or "NEAR(x" -"AND"'
+
+
+def test_huge_document_of_unique_words_is_stored_and_searchable(store: Store) -> None:
+    text = "Tashkent " + " ".join(f"ж{i}" for i in range(250_000))  # ~2 MB of unique words
+    _add(store, "huge", text)
+
+    assert _names(store.search("Tashkent")) == ["huge"]
+    assert store.find_document("huge").text == text

@@ -29,7 +29,11 @@ URL_VARIABLE = "BILATERAL_TEST_POSTGRES_URL"
 
 
 class PostgresUnavailableError(Exception):
-    """No PostgreSQL for the tests; the message says why (used as the skip reason)."""
+    """No PostgreSQL here (not installed, no URL); the message is the tests' skip reason."""
+
+
+class PostgresStartError(RuntimeError):
+    """PostgreSQL should be usable but is not (bad URL, server failed to start): an error."""
 
 
 @dataclass
@@ -109,12 +113,12 @@ def external_server(url: str) -> PostgresServer:
     """The server at ``url`` (its database is used only to create and drop others)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "postgresql":
-        raise PostgresUnavailableError(f"{URL_VARIABLE} is not a PostgreSQL URL: {url}")
+        raise PostgresStartError(f"{URL_VARIABLE} is not a PostgreSQL URL: {url}")
     server = PostgresServer(url=parsed.set(database=parsed.database or "postgres"))
     try:
         server._admin().close()
     except psycopg.Error as exc:
-        raise PostgresUnavailableError(f"cannot connect to {URL_VARIABLE}: {exc}") from exc
+        raise PostgresStartError(f"cannot connect to {URL_VARIABLE}: {exc}") from exc
     return server
 
 
@@ -141,7 +145,11 @@ def _free_port() -> int:
 
 
 def start_server(attempts: int = 3) -> PostgresServer:
-    """Start a throwaway server; :class:`PostgresUnavailableError` if that cannot be done here."""
+    """Start a throwaway server.
+
+    :class:`PostgresUnavailableError` if PostgreSQL is not installed (or cannot run as root
+    here); :class:`PostgresStartError` if it is but does not start.
+    """
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise PostgresUnavailableError(
@@ -211,7 +219,7 @@ def start_server(attempts: int = 3) -> PostgresServer:
             return PostgresServer(url=url, data_dir=data, run_as=run_as, bin_dir=bin_dir)
     log = (folder / "log").read_text(errors="replace")[-2000:] if (folder / "log").exists() else ""
     shutil.rmtree(folder, ignore_errors=True)
-    raise PostgresUnavailableError(f"pg_ctl could not start PostgreSQL: {started.stderr}\n{log}")
+    raise PostgresStartError(f"pg_ctl could not start PostgreSQL: {started.stderr}\n{log}")
 
 
 def _run(command: list[str], folder: Path) -> None:
@@ -219,4 +227,4 @@ def _run(command: list[str], folder: Path) -> None:
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         program = next(Path(part).name for part in command if part.startswith("/"))
-        raise PostgresUnavailableError(f"{program} failed: {done.stderr.strip()[-2000:]}")
+        raise PostgresStartError(f"{program} failed: {done.stderr.strip()[-2000:]}")

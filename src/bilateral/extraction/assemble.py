@@ -103,7 +103,7 @@ class Assembler:
         parties = self._parties(doc, lead, people, prov)
         participants = self._roles(people, parties)
         return Engagement(
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             mechanism=mech.name if mech else None,
             mechanism_short=mech.short if mech else None,
             round=mech.round if mech else None,
@@ -184,11 +184,19 @@ class Assembler:
         places: list[PlaceMention] = doc._.places or []
         for sent in sents:
             for place in places:
-                if place.kind == "city" and sent.start <= place.start < sent.end and place.start >= body:
+                if (
+                    place.kind == "city"
+                    and sent.start <= place.start < sent.end
+                    and place.start >= body
+                ):
                     before = doc.text[max(sent.start, place.start - 12) : place.start].lower()
-                    if re.search(r"\b(in|to|at)\s+$", before) or doc.text[place.end:place.end + 8].startswith((" host", " wel")):
+                    if re.search(r"\b(in|to|at)\s+$", before) or doc.text[
+                        place.end : place.end + 8
+                    ].startswith((" host", " wel")):
                         prov["city"] = prov["country"] = [Span(start=place.start, end=place.end)]
-                        return place.name, self.gaz.cities[place.name].country if place.name in self.gaz.cities else place.code
+                        return place.name, self.gaz.cities[
+                            place.name
+                        ].country if place.name in self.gaz.cities else place.code
             m = CAPITAL_OF.search(sent.text)
             if m and m.group("adj") in self.gaz.demonyms:
                 code = self.gaz.demonyms[m.group("adj")]
@@ -257,7 +265,9 @@ class Assembler:
             role = "member"
             if person.role_cue == "head":
                 role = "head"
-            elif person.country not in headed and (person.country in parties or person.country is None):
+            elif person.country not in headed and (
+                person.country in parties or person.country is None
+            ):
                 role = "head"
                 headed.add(person.country)
             elif person.country and parties and person.country not in parties:
@@ -268,7 +278,7 @@ class Assembler:
                     title=person.title,
                     organization=person.organization,
                     country=person.country,
-                    role=role,  # type: ignore[arg-type]
+                    role=role,
                     spans=[Span(start=a, end=b) for a, b in person.spans],
                 )
             )
@@ -313,7 +323,7 @@ class Assembler:
                     text=c.text,
                     by=self._committed(doc, subject, sent.start, parties, participants),
                     due=resolve_year_phrase(c.text, published_of(doc)),
-                    kind=c.kind,  # type: ignore[arg-type]
+                    kind=c.kind,
                     spans=[Span(start=c.start, end=c.end)],
                 )
             )
@@ -337,7 +347,7 @@ class Assembler:
         for person in participants:
             surname = person.name.split()[-1]
             if person.country in parties and re.search(rf"\b{re.escape(surname)}\b", subject):
-                codes.add(person.country)  # type: ignore[arg-type]
+                codes.add(person.country)
         return sorted(codes) if codes else list(parties)
 
     # -- side meetings -----------------------------------------------------------------

@@ -26,14 +26,18 @@ NOT_ACTIONS = re.compile(
     r"strengthen(?:ing)?\s+of|continue\s+to\s+support|be\s+(?:able|important|held\s+responsible))\b",
     re.IGNORECASE,
 )
-END = re.compile(r"[.;!?]|,\s+(?:which|who|while|as|noting|stressing|adding|and\s+(?:the|both)\s)|\s+and\s+(?:discussed|noted|stressed)\b")
+END = re.compile(
+    r"[.;!?]|,\s+(?:which|who|while|as|noting|stressing|adding|and\s+(?:the|both)\s)|\s+and\s+(?:discussed|noted|stressed)\b"
+)
 MEETING = re.compile(
     r"^(?:\w+\s+){0,2}?(?:hold(?:ing)?|meet(?:ing)?|convene|convening|organi[sz]e|visit(?:ing)?|"
     r"pay(?:ing)?\s+(?:a|an)\s+\w*\s*visit)\b|\bnext\s+(?:\w+\s+){0,2}?"
     r"(?:meeting|round|session|dialogue|consultations|summit|visit)\b",
     re.IGNORECASE,
 )
-AGREEMENT = re.compile(r"\b(sign|signing|conclude|ratify|agreement|memorandum|treaty|accord)\b", re.I)
+AGREEMENT = re.compile(
+    r"\b(sign|signing|conclude|ratify|agreement|memorandum|treaty|accord)\b", re.I
+)
 MAX_WORDS = 30
 
 
@@ -61,6 +65,12 @@ def find_commitments(sentence: str, offset: int = 0) -> list[CommitmentSpan]:
         raw = body[: words[min(len(words), MAX_WORDS) - 1].end()].rstrip(" ,")
         text = " ".join(raw.split())
         start = offset + m.end()
-        kind = "agreement" if AGREEMENT.search(text) else "meeting" if MEETING.search(text) else "action"
+        kind = (
+            "agreement"
+            if AGREEMENT.search(text)
+            else "meeting"
+            if MEETING.search(text)
+            else "action"
+        )
         found.append(CommitmentSpan(start, start + len(raw), offset + m.start(), text, kind))
     return found

@@ -126,7 +126,11 @@ def resolve_year_phrase(phrase: str, anchor: date | None) -> str | None:
     m = re.search(r"\b((?:19|20)\d\d)\b", phrase)
     if m:
         month = next(
-            (v for k, v in MONTHS.items() if re.search(rf"\b{k}\b\.?\s+{m.group(1)}", phrase, re.I)),
+            (
+                v
+                for k, v in MONTHS.items()
+                if re.search(rf"\b{k}\b\.?\s+{m.group(1)}", phrase, re.I)
+            ),
             None,
         )
         return f"{m.group(1)}-{month:02d}" if month else m.group(1)
@@ -135,6 +139,8 @@ def resolve_year_phrase(phrase: str, anchor: date | None) -> str | None:
     lowered = phrase.lower()
     if re.search(r"\bnext year\b|\bthe following year\b", lowered):
         return str(anchor.year + 1)
-    if re.search(r"\b(this year|later this year|by the end of the year|end of this year)\b", lowered):
+    if re.search(
+        r"\b(this year|later this year|by the end of the year|end of this year)\b", lowered
+    ):
         return str(anchor.year)
     return None

@@ -88,7 +88,9 @@ def find_mechanisms(text: str) -> Iterator[MechanismMention]:
             found[0] if found else None, found[1] if found else None,
         )  # fmt: skip
     for m in SHORT_FORMATS.finditer(text):
-        yield MechanismMention(m.start(), m.end(), m.group("name").replace(" ", ""), None, "meeting")
+        yield MechanismMention(
+            m.start(), m.end(), m.group("name").replace(" ", ""), None, "meeting"
+        )
 
 
 def kind_from_text(text: str) -> tuple[str, tuple[int, int]] | None:

@@ -29,6 +29,10 @@ NOT_NAME_SUFFIX = re.compile(
 )
 INITIAL = re.compile(r"^[A-Z]\.$")
 DASHES = {"–", "—", "-"}
+# "met with", "his counterpart", "welcomed" shortly before a name (and its title)
+HEAD_CUE_NEAR = re.compile(
+    r"\b(counterpart|welcomed|hosted|received|met with|met|talks with)\s*(?:[\w.\- ]{0,80})?$"
+)
 SPEECH_VERBS = (
     "said", "noted", "stated", "stressed", "emphasized", "emphasised", "highlighted",
     "underscored", "underlined", "added", "expressed", "welcomed", "thanked", "told",
@@ -125,9 +129,7 @@ class PeopleFinder:
         if k < sent.end and doc[k].text.lower() in {"the", "a", "an"}:
             k += 1
         start = k
-        while k < sent.end and (
-            doc[k].text[:1].isupper() or doc[k].text in self.vocab.connectors
-        ):
+        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text in self.vocab.connectors):
             k += 1
         toks = list(doc[start:k])
         while toks and toks[-1].text in self.vocab.connectors:
@@ -170,17 +172,16 @@ class PeopleFinder:
         # "led by Chilean Vice Minister ...": look past a country word before the title
         before = re.sub(r"(?:\s+(?:the\s+)?[A-Z][\w.’'\-]*){0,3}\s*$", "", before)
         before = before.rstrip(" ,").lower()
-        if before.endswith(self.vocab.head_cues_before) or re.search(
-            r"\b(counterpart|welcomed|hosted|received|met with|met|talks with)\s*(?:[\w.\- ]{0,80})?$",
-            before,
-        ):
+        if before.endswith(self.vocab.head_cues_before) or HEAD_CUE_NEAR.search(before):
             return "head"
         after = sent.doc.text[end_char : min(sent.end_char, end_char + 40)].lower()
         if re.match(r"\s*(?:,[^,]*,\s*)?(" + "|".join(self.vocab.head_verbs_after) + r")\b", after):
             return "head"
         return None
 
-    def _delegation_country(self, sent: Span, start_char: int, places: Sequence[PlaceMention]) -> str | None:
+    def _delegation_country(
+        self, sent: Span, start_char: int, places: Sequence[PlaceMention]
+    ) -> str | None:
         text = sent.doc.text
         clause_start = max(
             [sent.start_char]
@@ -246,7 +247,8 @@ class PeopleFinder:
             title=title.title if title else None,
             title_span=(title.start, title.end) if title else None,
             organization=title.organization if title else None,
-            country=(title.country if title else None) or self._delegation_country(sent, start, places),
+            country=(title.country if title else None)
+            or self._delegation_country(sent, start, places),
             role_cue=cue,
             spans=[(start, end)] + ([(title.start, title.end)] if title else []),
         )
@@ -262,7 +264,9 @@ class PeopleFinder:
                 setattr(existing, attr, getattr(mention, attr))
 
     @staticmethod
-    def _link_surnames(people: dict[str, PersonMention], surnames: list[tuple[str, int, int]]) -> None:
+    def _link_surnames(
+        people: dict[str, PersonMention], surnames: list[tuple[str, int, int]]
+    ) -> None:
         by_surname: dict[str, list[PersonMention]] = {}
         for person in people.values():
             by_surname.setdefault(person.name.split()[-1], []).append(person)

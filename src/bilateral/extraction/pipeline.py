@@ -32,10 +32,7 @@ COMPONENTS = (
 def build_pipeline(*, taxonomy_path: str | None = None, model: str | None = None) -> Language:
     """The extraction pipeline: a blank English tokenizer, or ``model`` if one is named."""
     register_extensions()
-    if model:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
-    else:
-        nlp = spacy.blank("en")
+    nlp = spacy.load(model, exclude=["lemmatizer"]) if model else spacy.blank("en")
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("bilateral_paragraphs_v1")

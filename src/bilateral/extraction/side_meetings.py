@@ -17,18 +17,22 @@ QUOTED = re.compile(r"[“\"«]([^”\"»]{2,80})[”\"»]")
 CAPITALISED = re.compile(
     r"(?:the\s+)?((?:[A-Z][\w.&’'\-]*\s+(?:(?:of|for|and|the)\s+)*){0,6}[A-Z][\w.&’'\-]*)"
 )
-ORG_KINDS = r"(?:NGO|non-governmental organi[sz]ation|company|companies|organi[sz]ation|foundation|think tank|corporation|firm|association|institute|university|centre|center|fund|bank)"
+ORG_KINDS = (
+    r"(?:NGO|non-governmental organi[sz]ation|company|companies|organi[sz]ation|foundation|"
+    r"think tank|corporation|firm|association|institute|university|centre|center|fund|bank)"
+)
 
 
-def find_side_meetings(text: str, sentences: Sequence[tuple[int, int]],
-                       places: Sequence[PlaceMention]) -> Iterator[SideMeeting]:
+def find_side_meetings(
+    text: str, sentences: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+) -> Iterator[SideMeeting]:
     """Side meetings with organizations, one per sentence that reports one."""
     for start, end in sentences:
         sentence = text[start:end]
         cue = CUE.search(sentence) or ALSO.search(sentence)
         if not cue:
             continue
-        rest = sentence[cue.end():]
+        rest = sentence[cue.end() :]
         orgs = _organizations(rest, start + cue.end())
         if not orgs:
             continue
@@ -36,7 +40,9 @@ def find_side_meetings(text: str, sentences: Sequence[tuple[int, int]],
 
 
 def _organizations(rest: str, offset: int) -> list[tuple[str, int, int]]:
-    quoted = [(m.group(1).strip(), offset + m.start(1), offset + m.end(1)) for m in QUOTED.finditer(rest)]
+    quoted = [
+        (m.group(1).strip(), offset + m.start(1), offset + m.end(1)) for m in QUOTED.finditer(rest)
+    ]
     if quoted:
         return quoted[:3]
     m = re.match(r"(?:the\s+)?(?:[A-Z]\w+\s+)?" + ORG_KINDS + r"?\s*", rest)

@@ -58,7 +58,11 @@ def create_store_engine(url: str) -> Engine:
             # One shared connection: every pooled connection would otherwise be its own db.
             kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
         elif parsed.database and not parsed.database.startswith("file:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(f"cannot create the database folder {folder}: {exc}") from exc
     try:
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:

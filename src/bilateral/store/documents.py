@@ -102,6 +102,8 @@ def find_document(connection: Connection, key: str) -> StoredDocument:
     key = key.strip()
     if not key:
         raise ValidationError("name a document by its name or id")
+    if "\x00" in key:
+        raise NotFound(f"no document named {key!r}")
     escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     conditions = [DOCUMENTS.c.id == key, DOCUMENTS.c.name == key]
     if len(key) >= MIN_PREFIX:

@@ -1,4 +1,4 @@
-"""Engagement records to rows and back.
+"""Engagement records to rows: the write side (:mod:`.loading` reads them back).
 
 An engagement is one ``engagements`` row plus rows in the child tables, written with one bulk
 statement per table. Its provenance goes to ``field_spans``:
@@ -21,10 +21,8 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
-from sqlalchemy import Row as SARow
-from sqlalchemy.sql import ColumnElement
 
-from bilateral.records import Commitment, Engagement, Organization, Participant, Span
+from bilateral.records import Engagement, Span
 from bilateral.store.tables import (
     CommitmentRow,
     EngagementRow,
@@ -122,11 +120,19 @@ def child_rows(engagement_id: int, engagement: Engagement) -> dict[Table, Rows]:
             for i, c in enumerate(engagement.parties)
         ],
         PARTICIPANTS: [
-            {"engagement_id": eid, "ordinal": i, **p.model_dump(exclude={"spans"})}
+            {
+                "engagement_id": eid,
+                "ordinal": i,
+                "name": p.name,
+                "title": p.title,
+                "organization": p.organization,
+                "country": p.country,
+                "role": p.role,
+            }
             for i, p in enumerate(engagement.participants)
         ],
         ORGANIZATIONS: [
-            {"engagement_id": eid, "ordinal": i, **o.model_dump(exclude={"spans"})}
+            {"engagement_id": eid, "ordinal": i, "name": o.name, "country": o.country}
             for i, o in enumerate(engagement.organizations)
         ],
         TOPICS: [
@@ -134,7 +140,14 @@ def child_rows(engagement_id: int, engagement: Engagement) -> dict[Table, Rows]:
             for i, code in enumerate(engagement.topics)
         ],
         COMMITMENTS: [
-            {"engagement_id": eid, "ordinal": i, **c.model_dump(exclude={"spans"})}
+            {
+                "engagement_id": eid,
+                "ordinal": i,
+                "text": c.text,
+                "by": list(c.by),
+                "due": c.due,
+                "kind": c.kind,
+            }
             for i, c in enumerate(engagement.commitments)
         ],
         SPANS: spans,
@@ -176,12 +189,13 @@ def replace_engagements(
     Rows whose ordinal survives keep their id (links to ``/engagements/<id>`` stay valid);
     surplus rows go, extra engagements get new rows; all child rows are rewritten.
     """
-    rows = connection.execute(
-        select(ENGAGEMENTS.c.ordinal, ENGAGEMENTS.c.id)
-        .where(ENGAGEMENTS.c.document_id == document_id)
-        .order_by(ENGAGEMENTS.c.ordinal)
+    existing: dict[int, int] = dict(
+        connection.execute(
+            select(ENGAGEMENTS.c.ordinal, ENGAGEMENTS.c.id)
+            .where(ENGAGEMENTS.c.document_id == document_id)
+            .order_by(ENGAGEMENTS.c.ordinal)
+        ).all()
     )
-    existing: dict[int, int] = {ordinal: eid for ordinal, eid in rows}
     if existing:
         for table in CHILD_TABLES:
             connection.execute(delete(table).where(table.c.engagement_id.in_(existing.values())))
@@ -196,113 +210,3 @@ def replace_engagements(
         )
         insert_children(connection, kept)
     insert_engagements(connection, document_id, engagements[len(kept) :], first=len(kept))
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def load_engagements(
-    connection: Connection, where: ColumnElement[bool]
-) -> list[tuple[int, str, Engagement]]:
-    """``(id, document_id, record)`` of the engagements matching ``where``, in document order."""
-    rows = connection.execute(
-        select(ENGAGEMENTS).where(where).order_by(ENGAGEMENTS.c.document_id, ENGAGEMENTS.c.ordinal)
-    ).all()
-    ids = [row.id for row in rows]
-    children = _load_children(connection, ids)
-    return [(row.id, row.document_id, _engagement(row, children)) for row in rows]
-
-
-Children = dict[Table, dict[int, list[Any]]]
-
-
-def _load_children(connection: Connection, ids: list[int]) -> Children:
-    children: Children = {table: defaultdict(list) for table in CHILD_TABLES}
-    if not ids:
-        return children
-    for table in CHILD_TABLES:
-        order = [table.c.engagement_id, table.c.ordinal]
-        if table is SPANS:
-            order = [SPANS.c.engagement_id, SPANS.c.field, SPANS.c.target_ordinal, SPANS.c.ordinal]
-        statement = select(table).where(table.c.engagement_id.in_(ids)).order_by(*order)
-        for row in connection.execute(statement):
-            children[table][row.engagement_id].append(row)
-    return children
-
-
-def _engagement(row: SARow[Any], children: Children) -> Engagement:
-    eid: int = row.id
-    provenance: dict[str, list[Span]] = {}
-    item_spans: dict[tuple[str, int], list[Span]] = defaultdict(list)
-    for span in children[SPANS][eid]:
-        target = (
-            provenance.setdefault(span.field, [])
-            if span.target_ordinal is None
-            else (item_spans[(span.field, span.target_ordinal)])
-        )
-        if span.start is not None:
-            target.append(Span(start=span.start, end=span.end))
-    return Engagement(
-        kind=row.kind,
-        mechanism=row.mechanism,
-        mechanism_short=row.mechanism_short,
-        round=row.round,
-        date=row.date,
-        date_end=row.date_end,
-        city=row.city,
-        country=row.country,
-        parties=[party.code for party in children[PARTIES][eid]],
-        participants=[
-            Participant(
-                name=p.name,
-                title=p.title,
-                organization=p.organization,
-                country=p.country,
-                role=p.role,
-                spans=item_spans.get(("participant", p.ordinal), []),
-            )
-            for p in children[PARTICIPANTS][eid]
-        ],
-        organizations=[
-            Organization(
-                name=o.name,
-                country=o.country,
-                spans=item_spans.get(("organization", o.ordinal), []),
-            )
-            for o in children[ORGANIZATIONS][eid]
-        ],
-        topics=[topic.code for topic in children[TOPICS][eid]],
-        commitments=[
-            Commitment(
-                text=c.text,
-                by=list(c.by),
-                due=c.due,
-                kind=c.kind,
-                spans=item_spans.get(("commitment", c.ordinal), []),
-            )
-            for c in children[COMMITMENTS][eid]
-        ],
-        provenance=provenance,
-    )
-
-
-def parties_and_heads(
-    connection: Connection, ids: Sequence[int]
-) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
-    """For each engagement id: its parties, and the names of its participants with role head."""
-    parties: dict[int, list[str]] = defaultdict(list)
-    heads: dict[int, list[str]] = defaultdict(list)
-    if ids:
-        for eid, code in connection.execute(
-            select(PARTIES.c.engagement_id, PARTIES.c.code)
-            .where(PARTIES.c.engagement_id.in_(ids))
-            .order_by(PARTIES.c.engagement_id, PARTIES.c.ordinal)
-        ):
-            parties[eid].append(code)
-        for eid, name in connection.execute(
-            select(PARTICIPANTS.c.engagement_id, PARTICIPANTS.c.name)
-            .where(PARTICIPANTS.c.engagement_id.in_(ids), PARTICIPANTS.c.role == "head")
-            .order_by(PARTICIPANTS.c.engagement_id, PARTICIPANTS.c.ordinal)
-        ):
-            heads[eid].append(name)
-    return parties, heads

@@ -10,13 +10,11 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from types import TracebackType
 
-from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy import delete, select, update
 
 from bilateral.errors import NotFound, ValidationError
 from bilateral.records import (
     DocumentRecord,
-    Engagement,
-    EngagementSummary,
     Page,
     SearchHit,
     SourceDocument,
@@ -25,6 +23,7 @@ from bilateral.records import (
 )
 from bilateral.store import documents as docs
 from bilateral.store import engagements as engs
+from bilateral.store import loading
 from bilateral.store import search as fts
 from bilateral.store.database import Database, create_store_engine
 
@@ -34,6 +33,14 @@ ITER_BATCH = 50
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _known(document_id: str) -> str:
+    """``document_id``, or :class:`NotFound` at once for an id no document can have (PostgreSQL
+    refuses even to compare strings holding NUL, which would be a StoreError)."""
+    if "\x00" in document_id:
+        raise NotFound(f"no document with id {document_id!r}")
+    return document_id
 
 
 class Store:
@@ -94,6 +101,7 @@ class Store:
         self, document_id: str, record: DocumentRecord, *, extractor_version: str = ""
     ) -> None:
         """Replace a stored document's engagements (after re-extraction), atomically."""
+        _known(document_id)
         with self._db.write(f"replace the record of document {document_id!r}") as connection:
             locked = connection.execute(
                 select(docs.DOCUMENTS.c.id)
@@ -111,6 +119,7 @@ class Store:
 
     def delete_document(self, document_id: str) -> None:
         """Delete a document with its engagements; :class:`NotFound` if it is not stored."""
+        _known(document_id)
         with self._db.write(f"delete document {document_id!r}") as connection:
             deleted = connection.execute(
                 delete(docs.DOCUMENTS)
@@ -123,12 +132,15 @@ class Store:
     # ------------------------------------------------------------------ documents
 
     def has_document(self, document_id: str) -> bool:
+        if "\x00" in document_id:
+            return False
         with self._db.read("look up a document") as connection:
             statement = select(docs.DOCUMENTS.c.id).where(docs.DOCUMENTS.c.id == document_id)
             return connection.execute(statement).first() is not None
 
     def get_document(self, document_id: str) -> StoredDocument:
         """The document with its text and engagement ids; :class:`NotFound` otherwise."""
+        _known(document_id)
         with self._db.read("read a document") as connection:
             return docs.get_document(connection, document_id, with_text=True)
 
@@ -157,16 +169,9 @@ class Store:
 
     def get_record(self, document_id: str) -> DocumentRecord:
         """The document's record as it was stored, provenance included."""
+        _known(document_id)
         with self._db.read("read a record") as connection:
-            label = connection.execute(
-                select(docs.DOCUMENTS.c.record_document).where(docs.DOCUMENTS.c.id == document_id)
-            ).scalar()
-            if label is None:
-                raise NotFound(f"no document with id {document_id!r}")
-            loaded = engs.load_engagements(
-                connection, engs.ENGAGEMENTS.c.document_id == document_id
-            )
-        return DocumentRecord(document=label, engagements=[e for _, _, e in loaded])
+            return loading.document_record(connection, document_id)
 
     def iter_records(
         self, *, with_text: bool = False, batch_size: int = ITER_BATCH
@@ -178,36 +183,12 @@ class Store:
         size = max(1, batch_size)
         after: tuple[str, str] | None = None
         while True:
-            batch = self._record_batch(after, with_text=with_text, size=size)
+            with self._db.read("read records") as connection:
+                batch = loading.record_batch(connection, after, with_text=with_text, size=size)
             yield from batch
             if len(batch) < size:
                 return
             after = (batch[-1][0].name, batch[-1][0].id)
-
-    def _record_batch(
-        self, after: tuple[str, str] | None, *, with_text: bool, size: int
-    ) -> list[tuple[StoredDocument, DocumentRecord]]:
-        table = docs.DOCUMENTS
-        statement = docs.select_documents(with_text=with_text).add_columns(table.c.record_document)
-        if after is not None:
-            statement = statement.where(tuple_(table.c.name, table.c.id) > after)
-        statement = statement.order_by(table.c.name, table.c.id).limit(size)
-        with self._db.read("read records") as connection:
-            rows = connection.execute(statement).all()
-            ids = [row.id for row in rows]
-            loaded = engs.load_engagements(connection, engs.ENGAGEMENTS.c.document_id.in_(ids))
-        by_document: dict[str, list[tuple[int, Engagement]]] = {i: [] for i in ids}
-        for engagement_id, document_id, engagement in loaded:
-            by_document[document_id].append((engagement_id, engagement))
-        return [
-            (
-                docs.to_view(row, [eid for eid, _ in by_document[row.id]]),
-                DocumentRecord(
-                    document=row.record_document, engagements=[e for _, e in by_document[row.id]]
-                ),
-            )
-            for row in rows
-        ]
 
     # ------------------------------------------------------------------ engagements
 
@@ -215,48 +196,15 @@ class Store:
         """Engagements newest meeting first (undated last, then by id)."""
         if page < 1 or per_page < 1:
             raise ValidationError("page and per_page must be at least 1")
-        e, d = engs.ENGAGEMENTS, docs.DOCUMENTS
-        statement = (
-            select(
-                e.c.id,
-                e.c.document_id,
-                d.c.name,
-                e.c.kind,
-                e.c.mechanism,
-                e.c.date,
-                e.c.city,
-                e.c.country,
-            )
-            .join(d, d.c.id == e.c.document_id)
-            .order_by(e.c.sort_date.desc().nulls_last(), e.c.id)
-            .limit(per_page)
-            .offset((page - 1) * per_page)
-        )
         with self._db.read("list engagements") as connection:
-            total = connection.execute(select(func.count()).select_from(e)).scalar_one()
-            rows = connection.execute(statement).all()
-            parties, heads = engs.parties_and_heads(connection, [row.id for row in rows])
-        items = [
-            EngagementSummary(
-                id=row.id,
-                document_id=row.document_id,
-                document_name=row.name,
-                kind=row.kind,
-                mechanism=row.mechanism,
-                date=row.date,
-                city=row.city,
-                country=row.country,
-                parties=parties.get(row.id, []),
-                heads=heads.get(row.id, []),
-            )
-            for row in rows
-        ]
+            total = docs.count(connection, engs.ENGAGEMENTS)
+            items = loading.summaries(connection, limit=per_page, offset=(page - 1) * per_page)
         return Page(items=items, total=total, page=page, per_page=per_page)
 
     def get_engagement(self, engagement_id: int) -> StoredEngagement:
         """One engagement with its document (text included); :class:`NotFound` otherwise."""
         with self._db.read("read an engagement") as connection:
-            loaded = engs.load_engagements(connection, engs.ENGAGEMENTS.c.id == engagement_id)
+            loaded = loading.load_engagements(connection, engs.ENGAGEMENTS.c.id == engagement_id)
             if not loaded:
                 raise NotFound(f"no engagement with id {engagement_id}")
             _, document_id, record = loaded[0]

@@ -10,7 +10,8 @@ text, so no query can fail. The parsed query is then written out for the backend
   folded) is kept in sync with ``documents`` by triggers.
 - PostgreSQL: ``websearch_to_tsquery('english', ...)`` over the generated ``search_vector``
   column (title weight A, text weight B, GIN index), ranked by ``ts_rank_cd``,
-  ``ts_headline`` for the excerpt.
+  ``ts_headline`` for the excerpt. A ``tsvector`` holds at most 1 MB, so only the first
+  240,000 characters of a text are indexed there (SQLite indexes all of it).
 
 Excerpts mark matches with ``[`` and ``]``. Differences left: PostgreSQL drops English stop
 words and does not fold diacritics; a query of only exclusions finds nothing on both.
@@ -52,8 +53,9 @@ _POSTGRESQL = text(
         LIMIT :limit
     )
     SELECT hits.id, hits.name, hits.title,
-           ts_headline('english', concat_ws(E'\\n', hits.title, hits.text), q.query,
-                       :options) AS snippet
+           ts_headline('english',
+                       concat_ws(E'\\n', left(hits.title, 2000), left(hits.text, 240000)),
+                       q.query, :options) AS snippet
     FROM hits, q
     ORDER BY hits.rank DESC, hits.name
     """
@@ -93,7 +95,7 @@ def parse_query(query: str) -> Query | None:
     """The query's structure, or None if it asks for nothing that can be searched."""
     parsed = Query()
     join_next = False
-    for match in _TOKEN.finditer(query):
+    for match in _TOKEN.finditer(query.replace("\x00", " ")):
         negated, phrase, word = match.groups()
         term = " ".join((phrase if phrase is not None else word).replace('"', " ").split())
         if word is not None and not negated and term.lower() == "or":

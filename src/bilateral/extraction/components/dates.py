@@ -22,7 +22,9 @@ DATELINE_PREFIX = re.compile(
     r"(?:\([^)]{1,30}\))?\s*[,|–—-]\s*){0,3}"
 )
 # What may follow it: the end of the line, or a short publisher or label, then a separator.
-DATELINE_SUFFIX = re.compile(r"(?:,?\s*\d{1,2}:\d{2})?(?:[,.]?\s*[^\n.:–—|]{0,40}?)?\s*(?:[:–—|]|\s-)\s")
+DATELINE_SUFFIX = re.compile(
+    r"(?:,?\s*\d{1,2}:\d{2})?(?:[,.]?\s*[^\n.:–—|]{0,40}?)?\s*(?:[:–—|]|\s-)\s"
+)
 LINE_END = re.compile(r"[^\n]{0,40}(?:\n|$)")
 
 

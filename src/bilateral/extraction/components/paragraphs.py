@@ -13,8 +13,6 @@ from spacy.tokens import Doc
 @Language.component("bilateral_paragraphs_v1")
 def paragraphs(doc: Doc) -> Doc:
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == ""):
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.is_space and "\n" in tok.text:
+        if tok.is_space and "\n" in tok.text:  # spaCy keeps line breaks as space tokens
             doc[tok.i + 1].is_sent_start = True
     return doc

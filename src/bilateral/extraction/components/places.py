@@ -37,7 +37,7 @@ class PlacesComponent:
             for form, original in originals.items():
                 name = gazetteer.cities[original].name if label == "city" else original
                 self.lookup[label][form] = (table[original], name)
-            self.matcher.add(label, list(nlp.tokenizer.pipe(originals)))
+            self.matcher.add(label, [nlp.make_doc(form) for form in originals])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(self.matcher(doc, as_spans=True))

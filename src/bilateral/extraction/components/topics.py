@@ -14,7 +14,9 @@ from bilateral.taxonomy import load_taxonomy
 
 class TopicsComponent:
     def __init__(self, taxonomy_path: str | None) -> None:
-        self.matcher = TopicMatcher.build(load_taxonomy(Path(taxonomy_path) if taxonomy_path else None))
+        self.matcher = TopicMatcher.build(
+            load_taxonomy(Path(taxonomy_path) if taxonomy_path else None)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         body = doc._.dateline_end or 0

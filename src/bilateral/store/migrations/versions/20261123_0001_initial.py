@@ -37,10 +37,12 @@ SQLITE_SEARCH = [
     END""",
 ]
 
+# A tsvector holds at most 1 MB of lexemes: indexing the first 240,000 characters of the text
+# (and 2,000 of the title) keeps any text under it, since a character is at most 4 bytes.
 POSTGRESQL_SEARCH = [
     """ALTER TABLE documents ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
-        || setweight(to_tsvector('english'::regconfig, left(text, 500000)), 'B')
+        setweight(to_tsvector('english'::regconfig, left(coalesce(title, ''), 2000)), 'A')
+        || setweight(to_tsvector('english'::regconfig, left(text, 240000)), 'B')
     ) STORED""",
     "CREATE INDEX ix_documents_search_vector ON documents USING gin (search_vector)",
 ]

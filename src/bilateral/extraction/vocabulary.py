@@ -23,7 +23,6 @@ def load_yaml(name: str) -> Any:
 class PeopleVocabulary:
     title_heads: frozenset[str]
     not_name: frozenset[str]
-    honorifics: frozenset[str]
     connectors: frozenset[str]
     top_organizations: tuple[str, ...]
     head_cues_before: tuple[str, ...]
@@ -36,7 +35,6 @@ def people_vocabulary() -> PeopleVocabulary:
     return PeopleVocabulary(
         title_heads=frozenset(data["title_heads"]),
         not_name=frozenset(data["not_name"]) | frozenset(data["title_heads"]),
-        honorifics=frozenset(data["honorifics"]),
         connectors=frozenset(data["connectors"]),
         top_organizations=tuple(sorted(data["top_organizations"], key=len, reverse=True)),
         head_cues_before=tuple(sorted(data["head_cues_before"], key=len, reverse=True)),

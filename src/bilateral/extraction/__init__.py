@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bilateral.errors import ExtractionError
-from bilateral.extraction.assemble import Assembler
+from bilateral.extraction.assembly import Assembler
 from bilateral.extraction.gazetteer import load_gazetteer
 from bilateral.extraction.pipeline import build_pipeline
 from bilateral.records import DocumentRecord, SourceDocument

@@ -4,6 +4,8 @@
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+# Trust the machine's certificate store too (corporate proxies add their own authority).
+export UV_SYSTEM_CERTS ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilateral.extraction.dates import parse_dates, resolve_year_phrase
+from bilateral.extraction.dates import estimate_year, parse_dates, resolve_year_phrase
 
 ANCHOR = date(2023, 11, 7)  # a Tuesday
 
@@ -35,6 +35,23 @@ def values(text: str, anchor: date | None = ANCHOR) -> list[tuple[str, str]]:
         ("The Europe Today reports a meeting.", []),
         ("Citizens may travel freely.", []),
         ("On February 30, 2023 nothing happened.", []),
+        ("Protesters may 5 times march 2022 metres.", []),
+        ("The protocol was signed on 23.04.2020.", [("2020-04-23", "day")]),
+        ("The note is dated 2021/09/30.", [("2021-09-30", "day")]),
+        ("Filed 04/23/2020 in the registry.", [("2020-04-23", "day")]),
+        ("Filed 23/04/2020 in the registry.", [("2020-04-23", "day")]),
+        ("Filed 05/06/2020 in the registry.", []),
+        ("Tuesday's talks ran late.", [("2023-11-07", "day")]),
+        ("Today, the envoys signed a memorandum.", [("2023-11-07", "day")]),
+        ("They will meet again on Friday.", [("2023-11-10", "day")]),
+        ("They plan to meet next Monday.", [("2023-11-13", "day")]),
+        ("Posted Monday, November 6, 2023 by the desk.", [("2023-11-06", "day")]),
+        ("The envoy toured the region this week.", [("2023-11", "month")]),
+        ("The envoy toured the region last week.", [("2023-10", "month")]),
+        ("Trade grew last month.", [("2023-10", "month")]),
+        ("A summit was held in November last year.", [("2022-11", "month")]),
+        ("The accord was signed in December.", [("2022-12", "month")]),
+        ("The accord was signed in October.", [("2023-10", "month")]),
     ],
 )
 def test_parse_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -46,12 +63,26 @@ def test_ranges_carry_an_end_date() -> None:
     assert (first.value, first.end_value) == ("2023-06-05", "2023-06-06")
     (second,) = parse_dates("It ran December 11–13, 2022.", ANCHOR)
     assert (second.value, second.end_value) == ("2022-12-11", "2022-12-13")
+    (third,) = parse_dates("It ran from November 30 to December 2, 2022.", ANCHOR)
+    assert (third.value, third.end_value) == ("2022-11-30", "2022-12-02")
+    (fourth,) = parse_dates("It ran 30 December – 2 January.", ANCHOR)
+    assert (fourth.value, fourth.end_value) == ("2023-12-30", "2024-01-02")
 
 
 def test_offsets_point_at_the_words() -> None:
     text = "Talks opened on 12 April 2024 in Rome."
     (found,) = parse_dates(text)
     assert text[found.start : found.end] == "12 April 2024"
+
+
+def test_months_said_relative_to_the_dateline_are_marked_relative() -> None:
+    found = parse_dates("Talks in June this year followed the visit in April 2023.", ANCHOR)
+    assert [(d.value, d.relative) for d in found] == [("2023-06", True), ("2023-04", False)]
+
+
+def test_a_weekday_heading_a_full_date_is_not_a_second_mention() -> None:
+    (found,) = parse_dates("Friday, 3 November 2023: the talks opened.", ANCHOR)
+    assert (found.value, found.relative) == ("2023-11-03", False)
 
 
 def test_without_anchor_a_date_without_year_is_skipped() -> None:
@@ -68,6 +99,17 @@ def test_any_written_date_parses_back(day: date, style: int) -> None:
         f"They met on {day.isoformat()}.",
     ][style]
     assert values(text) == [(day.isoformat(), "day")]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)), st.booleans())
+def test_numeric_dates_parse_back_when_unambiguous(day: date, slashed: bool) -> None:
+    if slashed:
+        text = f"Filed {day.day:02d}/{day.month:02d}/{day.year}."
+        expected = [(day.isoformat(), "day")] if day.day > 12 or day.day == day.month else []
+    else:
+        text = f"Filed {day.day:02d}.{day.month:02d}.{day.year}."
+        expected = [(day.isoformat(), "day")]
+    assert values(text) == expected
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 6))
@@ -95,3 +137,23 @@ def test_resolve_year_phrase(phrase: str, expected: str | None) -> None:
 
 def test_next_year_needs_a_dateline() -> None:
     assert resolve_year_phrase("meet again next year", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They marked the 25th anniversary of ties established in 1998.", 2023),
+        ("Relations date from 4 May 1992; both sides hailed the 30-year anniversary.", 2022),
+        ("The envoy last came here 8 years ago. That trip, in 2015, was brief.", 2023),
+        ("The sides hailed the anniversary of their ties.", None),
+        ("Trade grew in 2019 and again in 2020.", None),
+    ],
+)
+def test_estimate_year_counts_from_a_named_year(text: str, expected: int | None) -> None:
+    assert estimate_year(text) == expected
+
+
+def test_an_estimated_year_completes_dates_without_one() -> None:
+    assert values("They met on Nov. 6 in Lima.", anchor=None) == []
+    found = parse_dates("They met on Nov. 6 in Lima.", None, year=2021)
+    assert [(d.value, d.precision) for d in found] == [("2021-11-06", "day")]

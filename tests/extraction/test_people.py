@@ -1,7 +1,11 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilateral.extraction import Extractor
 from bilateral.extraction.extensions import PersonMention
+from bilateral.extraction.people_cues import CueReader, same_person
+from bilateral.extraction.vocabulary import people_vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +76,179 @@ def test_surname_mentions_join_the_person(extractor: Extractor) -> None:
 def test_capitalised_words_without_signals_are_not_people(extractor: Extractor) -> None:
     text = "Regional Security Architecture remains a concern for Central Asian Republics."
     assert people(extractor, text) == []
+
+
+def by_name(extractor: Extractor, text: str) -> dict[str, PersonMention]:
+    return {p.name: p for p in people(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana-Maria Popescu",  # hyphenated given name
+        "Kim Su-jin",  # hyphenated with a lower-case part
+        "Carlos de Oliveira Santos",  # particle
+        "Robert T. Hale Jr.",  # initial and suffix
+    ],
+)
+def test_name_shapes(extractor: Extractor, name: str) -> None:
+    (p,) = people(extractor, f"Deputy Minister of Trade {name} opened the session.")
+    assert (p.name, p.title) == (name, "Deputy Minister of Trade")
+
+
+def test_honorific_and_dateline_are_not_title(extractor: Extractor) -> None:
+    text = "NAIROBI – Kenyan Cabinet Secretary Dr. Amina Odhiambo met the visitors on Friday."
+    (p,) = people(extractor, text)
+    assert (p.name, p.title, p.country) == ("Amina Odhiambo", "Cabinet Secretary", "KEN")
+
+
+def test_country_of_the_republic_leaves_the_title(extractor: Extractor) -> None:
+    text = "Minister of Foreign Affairs of the Republic of Ghana Efua Mensah received them."
+    (p,) = people(extractor, text)
+    assert (p.title, p.country, p.role_cue) == ("Minister of Foreign Affairs", "GHA", "head")
+
+
+def test_possessive_country_and_organization(extractor: Extractor) -> None:
+    text = (
+        "Norway's State Secretary Ola Berg and the Danish Foreign Ministry's Director for "
+        "Nordic Affairs Lene Holm co-chaired the talks."
+    )
+    found = by_name(extractor, text)
+    assert found["Ola Berg"].country == "NOR"
+    holm = found["Lene Holm"]
+    assert (holm.title, holm.country) == ("Director for Nordic Affairs", "DNK")
+    assert holm.organization == "Ministry of Foreign Affairs of Denmark"
+    assert found["Ola Berg"].role_cue == holm.role_cue == "head"  # they share "co-chaired"
+
+
+def test_delegation_lists_give_side_and_member_role(extractor: Extractor) -> None:
+    text = (
+        "The Chilean delegation was led by Foreign Minister Rosa Vidal and included Minister "
+        "of Mining Pablo Soto, Ambassador to Peru Elena Ruiz and Senator Tomas Fuentes."
+    )
+    found = by_name(extractor, text)
+    assert {n: p.role_cue for n, p in found.items()} == {
+        "Rosa Vidal": "head", "Pablo Soto": "member", "Elena Ruiz": "member",
+        "Tomas Fuentes": "member",
+    }  # fmt: skip
+    assert {p.country for p in found.values()} == {"CHL"}
+    assert found["Elena Ruiz"].title == "Ambassador to Peru"
+    assert found["Pablo Soto"].organization == "Ministry of Mining of Chile"
+
+
+def test_apposition_does_not_swallow_the_next_person(extractor: Extractor) -> None:
+    text = (
+        "The talks brought together Lukas Brandt, Ambassador to Austria Petra Vogel "
+        "and Consul General Jonas Keller."
+    )
+    found = by_name(extractor, text)
+    assert found["Petra Vogel"].title == "Ambassador to Austria"
+    assert "Lukas Brandt" not in found or found["Lukas Brandt"].title is None
+
+
+def test_title_only_surname_is_a_person(extractor: Extractor) -> None:
+    text = "Minister Abenova congratulated the Turkish side on the anniversary."
+    (p,) = people(extractor, text)
+    assert (p.name, p.title) == ("Abenova", "Minister")
+
+
+def test_body_after_a_bare_name(extractor: Extractor) -> None:
+    text = (
+        "It was chaired by Director of the Consular Department Serikbayev of the Ministry "
+        "of Foreign Affairs of Kazakhstan."
+    )
+    (p,) = people(extractor, text)
+    assert (p.name, p.country, p.role_cue) == ("Serikbayev", "KAZ", "head")
+    assert p.title == "Director of the Consular Department"
+
+
+def test_relative_clause_adds_a_second_office(extractor: Extractor) -> None:
+    text = (
+        "She met Vice President Paulo Mendes, who also serves as Portugal's Minister of "
+        "Economy, in Lisbon."
+    )
+    (p,) = people(extractor, text)
+    assert p.title == "Vice President and Minister of Economy"
+    assert p.country == "PRT"
+
+
+def test_spelling_variants_and_later_full_name_join(extractor: Extractor) -> None:
+    text = (
+        "Minister Duarte and Minister Vasquez spoke. Earlier, Foreign Minister Ana Luisa "
+        "Duarte met Foreign Minister Jorge Vasquez. Later Duartte said the talks went well."
+    )
+    found = by_name(extractor, text)
+    assert set(found) == {"Ana Luisa Duarte", "Jorge Vasquez"}
+    assert found["Ana Luisa Duarte"].title == "Foreign Minister"
+
+
+def test_counterpart_takes_the_same_office(extractor: Extractor) -> None:
+    text = (
+        "Minister of Foreign Affairs of Ghana Efua Mensah and her Togolese counterpart "
+        "Kodjo Agbe held talks."
+    )
+    found = by_name(extractor, text)
+    agbe = found["Kodjo Agbe"]
+    assert (agbe.title, agbe.country, agbe.role_cue) == (
+        "Minister of Foreign Affairs",
+        "TGO",
+        "head",
+    )
+    assert found["Efua Mensah"].role_cue == "head"
+
+
+def test_particle_glued_by_a_hyphen(extractor: Extractor) -> None:
+    (p,) = people(extractor, "President Karim Abdel el-Masri met the delegation.")
+    assert p.name == "Karim Abdel el-Masri"
+
+
+def test_lower_case_apposition_is_a_title(extractor: Extractor) -> None:
+    text = "In Quito she also met Lucia Andrade, chair of the national assembly's trade committee."
+    (p,) = people(extractor, text)
+    assert p.title == "Chair of the national assembly's trade committee"
+
+
+def test_a_time_between_name_and_verb_keeps_the_cue(extractor: Extractor) -> None:
+    text = "Ghana's Foreign Minister Efua Mensah on Tuesday co-chaired the commission in Accra."
+    (p,) = people(extractor, text)
+    assert p.role_cue == "head"
+
+
+def test_counterpart_shares_the_core_office(extractor: Extractor) -> None:
+    text = (
+        "Deputy Prime Minister and Minister of Foreign Affairs Omar Haddad received his "
+        "Tunisian counterpart Nabil Ammar in Rabat."
+    )
+    found = by_name(extractor, text)
+    assert found["Nabil Ammar"].title == "Minister of Foreign Affairs"
+    assert found["Nabil Ammar"].country == "TUN"
+
+
+@pytest.mark.parametrize(
+    ("title", "core"),
+    [
+        ("Deputy Prime Minister and Foreign Minister", "Foreign Minister"),
+        ("Deputy Prime Minister – Minister of Trade", "Minister of Trade"),
+        ("Minister of Foreign Affairs and International Cooperation",
+         "Minister of Foreign Affairs and International Cooperation"),
+        ("Director for Europe, Caucasus and Asia", "Director for Europe, Caucasus and Asia"),
+    ],
+)  # fmt: skip
+def test_core_office(title: str, core: str) -> None:
+    assert CueReader(people_vocabulary()).core_office(title) == core
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Deputy", "Minister", "of", "Trade", "and", ",", "–", "Head"]), max_size=10
+    )
+)
+def test_core_office_is_the_end_of_the_title(words: list[str]) -> None:
+    title = " ".join(words)
+    core = CueReader(people_vocabulary()).core_office(title)
+    assert core is not None and title.endswith(core)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).filter(str.strip))
+def test_a_name_is_the_same_person_as_itself(name: str) -> None:
+    assert same_person(name.title(), name.title())

@@ -74,12 +74,24 @@ class MechanismMention:
 
 @dataclass(frozen=True)
 class SideMeeting:
-    """An extra meeting reported in passing ("the delegation also met with ...")."""
+    """An extra meeting reported in passing ("the delegation also met with ...").
+
+    ``start``/``end`` are the reporting sentence's; ``cue`` the words that report the meeting.
+    A meeting with a named person has ``counterpart`` (the person met, as in ``doc._.people``)
+    and maybe ``guest`` (the person who met them, when named); a meeting with bodies has
+    ``organizations`` (non-governmental) and ``government`` (the country whose officials
+    were met). ``delegation`` is the side that held the meeting when the text says so.
+    """
 
     start: int
     end: int
     organizations: tuple[tuple[str, int, int], ...]
     delegation: str | None = None
+    cue: tuple[int, int] | None = None
+    counterpart: str | None = None
+    guest: str | None = None
+    government: str | None = None
+    same_day: bool = False
 
 
 ATTRIBUTES: dict[str, object] = {

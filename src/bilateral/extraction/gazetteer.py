@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
+V = TypeVar("V")
 DATA = Path(str(resources.files("bilateral.extraction") / "data"))
 
 # Canonical city names as English readouts write them, where GeoNames differs.
@@ -52,24 +54,40 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 def load_gazetteer(data_dir: Path = DATA) -> Gazetteer:
     """Load (once per process) the gazetteer shipped in ``data_dir``."""
     gaz = Gazetteer()
+    extra_cities: dict[str, City] = {}
     for path in (data_dir / "countries.tsv", data_dir / "places_extra.tsv"):
         for row in _rows(path):
-            code, kind, form = row["alpha3"], row["kind"], row["form"]
-            if kind == "name":
-                gaz.countries[form] = code
-                gaz.country_names[code] = form
-            elif kind == "country":
-                gaz.countries[form] = code
-            elif kind == "demonym":
-                gaz.demonyms[form] = code
-            elif kind == "capital":
-                gaz.capitals[form] = code
-            elif kind == "io":
-                gaz.organizations[form] = code
-                gaz.country_names.setdefault(code, form)
+            _add_form(gaz, extra_cities, row["alpha3"], row["kind"], row["form"])
     for row in _rows(data_dir / "cities.tsv"):
         name = CITY_NAMES.get(row["name"], row["name"])
         gaz.cities[row["form"]] = City(name, row["alpha3"], int(row["population"]))
+    gaz.cities.update(extra_cities)  # hand-kept rows win over GeoNames' namesakes
     for form in ("Washington D.C.", "Washington, D.C.", "Washington DC"):
         gaz.cities[form] = City("Washington", "USA", gaz.cities["Washington"].population)
+    for table in (gaz.countries, gaz.demonyms, gaz.organizations, gaz.capitals):
+        _add_curly_apostrophes(table)
+    _add_curly_apostrophes(gaz.cities)
     return gaz
+
+
+def _add_form(gaz: Gazetteer, cities: dict[str, City], code: str, kind: str, form: str) -> None:
+    """File one row of countries.tsv or places_extra.tsv under its kind."""
+    if kind == "name":
+        gaz.country_names[code] = form
+    if kind in ("name", "country"):
+        gaz.countries[form] = code
+    elif kind == "demonym":
+        gaz.demonyms[form] = code
+    elif kind == "capital":
+        gaz.capitals[form] = code
+    elif kind == "io":
+        gaz.organizations[form] = code
+        gaz.country_names.setdefault(code, form)
+    elif kind == "city":
+        cities[form] = City(form, code, 0)
+
+
+def _add_curly_apostrophes(table: dict[str, V]) -> None:
+    """Texts write "People’s Republic of China" as often as "People's Republic of China"."""
+    for form in [f for f in table if "'" in f]:
+        table.setdefault(form.replace("'", "\u2019"), table[form])

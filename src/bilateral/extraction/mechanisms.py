@@ -1,14 +1,18 @@
 """Engagement kind, mechanism name, abbreviation and round number from the wording.
 
-Pure functions over text; :mod:`components.mechanisms` runs them on a Doc.
+Pure functions over text; :mod:`components.mechanisms` runs them on a Doc. The vocabulary
+(format nouns, kind cues, meeting cues) is in ``data/mechanisms.yaml``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from bilateral.extraction.extensions import MechanismMention
+from bilateral.extraction.vocabulary import load_yaml
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -16,87 +20,258 @@ ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "inaugural": 1,
 }  # fmt: skip
-ORDINAL = re.compile(
-    r"\b(?P<word>" + "|".join(ORDINALS) + r"|(?P<num>\d{1,2})(?:st|nd|rd|th))\b", re.IGNORECASE
+_ORDINAL = r"\b(?P<word>" + "|".join(ORDINALS) + r"|(?P<num>\d{1,2})(?:st|nd|rd|th))\b"
+ORDINAL = re.compile(_ORDINAL, re.IGNORECASE)
+MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
-
-# Named formats: capitalised words ending in a format noun, optionally "(ABBR)".
-_CAP = r"(?:[A-Z][\w.’'+]*|U\.S\.)"
-NAMED = re.compile(
-    r"(?P<name>(?:" + _CAP + r"(?:\s*[-–]\s*|\s+))*?(?:" + _CAP + r"\s+)*"
-    r"(?P<noun>Dialogue|Council|Commission|Consultations|Working Group|Summit|Forum))"
-    r"(?:\s*\((?P<short>[A-Z][A-Za-z0-9+]{1,9})\))?"
+# One word of a capitalised name: "Kazakhstan", "U.S.", "2+2", "C5+1", "Leaders’"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'+]*|\d\+\d)"
+_WORD = _CAP + r"(?:-" + _CAP + r")*"  # "Counter-Terrorism" after "on"
+_ABBR_INSIDE = r"(?:[ \t]*\([A-Z][A-Za-z.]{1,6}\))?"
+_SEP = r"(?:[ \t]*[-–][ \t]*|[ \t]+)"
+LEADING_NOISE = re.compile(
+    r"^(?:(?:The|This|At|In|On|Of|For|Statement|Meeting|Press|Release|Readout|"
+    + "|".join(w.capitalize() for w in ORDINALS)
+    + r"|\d{1,2}(?:st|nd|rd|th))\s+)+"
 )
-PLAIN = re.compile(
-    r"\b(?P<name>(?:consular|political|interministerial|inter-ministerial|bilateral|"
-    r"strategic|expert|security|economic|foreign policy)\s+"
-    r"(?:consultations|dialogue|talks))\b",
-    re.IGNORECASE,
+# Words after "on" that end a name rather than continue it ("... Dialogue on Tuesday")
+HEADLINE_TAIL = re.compile(
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b.*$"
+    r"|\s+(?:Takes?|Took|Held|Holds?|Opens?|Ends?|Begins?|Concludes?|Meets?|Starts?)\b.*$"
 )
-SHORT_FORMATS = re.compile(r"\b(?P<name>C5\s*\+\s*1|B5\s*\+\s*1|G7|G20)\b")
-
-KIND_OF_NOUN = {
-    "dialogue": "dialogue",
-    "council": "dialogue",
-    "commission": "dialogue",
-    "forum": "dialogue",
-    "consultations": "consultations",
-    "working group": "working_group",
-    "summit": "summit",
-    "talks": "meeting",
-}
-KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("call", re.compile(r"\b(tele)?phone (call|conversation|talk)s?\b|\bvideo ?(call|conference)|"
-                        r"\bvideoconference\b|\bspoke by phone\b|\bcall(ed)? with\b", re.I)),
-    ("consultations", re.compile(r"\bconsultations\b", re.I)),
-    ("working_group", re.compile(r"\bworking group\b", re.I)),
-    ("summit", re.compile(r"\bsummit\b", re.I)),
-    ("dialogue", re.compile(r"\b[A-Z][\w\-]* (Dialogue|Council)\b")),
-    ("visit", re.compile(r"\b(official|state|working) visit\b|\bvisit(ed|s)?\b", re.I)),
-)  # fmt: skip
-
-LEADING_NOISE = re.compile(r"^(?:(?:The|This|At|In|On|Annual|Joint|Statement|Meeting)\s+)+")
+ABBR_INSIDE = re.compile(r"[ \t]*\([A-Z][A-Za-z.]{1,6}\)")
+DASH_SPACES = re.compile(r"\s*([-–])\s*")
+# "the 25th anniversary of the X Dialogue" counts years, "the fifth anniversary meeting" a round
+LONE_ANNIVERSARY = re.compile(
+    r"\banniversary\b(?!\s+(?:meeting|session|round|edition|sitting))", re.IGNORECASE
+)
+FILLER_SPLIT = re.compile(r"[\s\-–]+")
+NAME_WORD = re.compile(r"[A-Z][\w.’']*|\([A-Z][A-Za-z.]{1,6}\)")
+CLAUSE_BREAK = re.compile(r"[,;:()]")
+PLANNED_REACH = 60  # how far before a cue "upcoming", "will", ... may stand
+EVENT_REACH = 40  # how far after "on the sidelines of" the event's name may start
 
 
-def _round_before(text: str, start: int) -> tuple[int, tuple[int, int]] | None:
-    window_start = max(0, start - 40)
-    best = None
-    for m in ORDINAL.finditer(text, window_start, start):
-        value = int(m.group("num")) if m.group("num") else ORDINALS[m.group("word").lower()]
-        best = (value, (m.start(), m.end()))
-    return best
+@dataclass(frozen=True)
+class MechanismVocabulary:
+    """The compiled patterns of ``data/mechanisms.yaml``."""
+
+    named: re.Pattern[str]
+    kind_of_noun: dict[str, str]
+    not_formats: tuple[str, ...]
+    plain: re.Pattern[str]
+    kind_of_plain: dict[str, str]
+    short_formats: re.Pattern[str]
+    round_fillers: frozenset[str]
+    round_after: re.Pattern[str]
+    kind_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    sidelines: re.Pattern[str]
+    meeting: re.Pattern[str]
+    planned: re.Pattern[str]
+    planned_after: re.Pattern[str]
+    weak_call: re.Pattern[str]
+    in_person: re.Pattern[str]
 
 
-def find_mechanisms(text: str) -> Iterator[MechanismMention]:
-    """Every mention of a dialogue format, in text order."""
-    for m in NAMED.finditer(text):
-        name = LEADING_NOISE.sub("", m.group("name")).strip()
-        if len(name.split()) < 2:
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace("'", "['’]") for w in ordered)
+
+
+def _named(nouns: list[str]) -> re.Pattern[str]:
+    word = _CAP + _ABBR_INSIDE
+    return re.compile(
+        r"(?P<name>(?:" + word + _SEP + r")*?(?P<noun>" + _alternation(nouns) + r")"
+        r"(?:[ \t]+on[ \t]+" + _WORD + r"(?:[ \t]+(?:and[ \t]+)?" + _WORD + r"){0,5})?)"
+        r"(?:[ \t]*\((?P<short>[A-Z][A-Za-z0-9+]{1,9})\))?"
+    )
+
+
+def _plain(qualifiers: list[str], nouns: list[str], matters: list[str]) -> re.Pattern[str]:
+    qual, noun, matter = _alternation(qualifiers), _alternation(nouns), _alternation(matters)
+    return re.compile(
+        rf"\b(?P<name>(?:{qual})\s+(?P<noun>{noun})|(?P<noun2>{noun})\s+on\s+(?:{qual})\s+"
+        rf"(?:{matter}))\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def vocabulary() -> MechanismVocabulary:
+    """The mechanism and kind vocabulary, compiled once."""
+    data = load_yaml("mechanisms.yaml")
+    nouns: dict[str, str] = data["format_nouns"]
+    after_nouns = _alternation(data["round_after_nouns"])
+    return MechanismVocabulary(
+        named=_named(list(nouns)),
+        kind_of_noun={k.lower().replace("’", "'"): v for k, v in nouns.items()},
+        not_formats=tuple(data["not_formats"]),
+        plain=_plain(data["plain_qualifiers"], list(data["plain_nouns"]), data["plain_matters"]),
+        kind_of_plain=data["plain_nouns"],
+        short_formats=re.compile(data["short_formats_regex"]),
+        round_fillers=frozenset(w.lower() for w in data["round_fillers"]),
+        round_after=re.compile(
+            rf"[^.;]{{0,70}}?{data['round_after_regex']}{_ORDINAL}\s+(?:{after_nouns})\b",
+            re.IGNORECASE,
+        ),
+        kind_cues=tuple(
+            (kind, re.compile("|".join(cues), re.IGNORECASE))
+            for kind, cues in data["kind_cues"].items()
+        ),
+        sidelines=re.compile(data["sidelines_regex"], re.IGNORECASE),
+        meeting=re.compile("|".join(data["meeting_cues"]), re.IGNORECASE),
+        planned=re.compile(data["planned_regex"], re.IGNORECASE),
+        planned_after=re.compile(data["planned_after_regex"], re.IGNORECASE),
+        weak_call=re.compile(data["weak_call"], re.IGNORECASE),
+        in_person=re.compile(data["in_person"], re.IGNORECASE),
+    )
+
+
+def ordinal_value(m: re.Match[str]) -> int:
+    """The number an ORDINAL match stands for."""
+    return int(m.group("num")) if m.group("num") else ORDINALS[m.group("word").lower()]
+
+
+def round_before(text: str, start: int) -> tuple[int, tuple[int, int]] | None:
+    """The ordinal that introduces the format starting at ``start`` ("the 5th round of")."""
+    window = max(0, start - 90)
+    for m in reversed(list(ORDINAL.finditer(text, window, start))):
+        if MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        kind = KIND_OF_NOUN[m.group("noun").lower()]
-        start = m.start("name") + m.group("name").index(name)
-        found = _round_before(text, start)
-        yield MechanismMention(
-            start, m.end(), name, m.group("short"), kind,
-            found[0] if found else None, found[1] if found else None,
-        )  # fmt: skip
-    for m in PLAIN.finditer(text):
-        kind = KIND_OF_NOUN[m.group("name").split()[-1].lower()]
-        found = _round_before(text, m.start())
-        yield MechanismMention(
-            m.start(), m.end(), m.group("name"), None, kind,
-            found[0] if found else None, found[1] if found else None,
-        )  # fmt: skip
-    for m in SHORT_FORMATS.finditer(text):
-        yield MechanismMention(
-            m.start(), m.end(), m.group("name").replace(" ", ""), None, "meeting"
+        between = text[m.end() : start]
+        if _only_fillers(between) and not LONE_ANNIVERSARY.search(between):
+            return ordinal_value(m), (m.start(), m.end())
+    return None
+
+
+def _only_fillers(between: str) -> bool:
+    """Whether the words between an ordinal and a format's name are only round words,
+    the sides' (capitalised) names and abbreviations: "round of the", "Kazakhstan – U.S."."""
+    fillers = vocabulary().round_fillers
+    for word in FILLER_SPLIT.split(between):
+        if word and word.lower() not in fillers and not NAME_WORD.fullmatch(word):
+            return False
+    return True
+
+
+def round_after(text: str, end: int) -> tuple[int, tuple[int, int]] | None:
+    """The ordinal of "<format> ... held its nineteenth meeting", in the same sentence."""
+    m = vocabulary().round_after.match(text, end)
+    if not m:
+        return None
+    return ordinal_value(m), (m.start("word"), m.end("word"))
+
+
+def _mention(
+    text: str, start: int, end: int, name: str, short: str | None, kind: str
+) -> MechanismMention:
+    found = round_before(text, start) or round_after(text, end)
+    return MechanismMention(
+        start, end, name, short, kind,
+        found[0] if found else None, found[1] if found else None,
+    )  # fmt: skip
+
+
+def _clean_name(raw: str) -> tuple[str, int]:
+    """The name without leading noise or inner abbreviations, and the noise's length."""
+    noise = LEADING_NOISE.match(raw)
+    skip = noise.end() if noise else 0
+    name = ABBR_INSIDE.sub("", raw[skip:])
+    name = HEADLINE_TAIL.sub("", name)
+    return DASH_SPACES.sub("-", name), skip
+
+
+def _named_mentions(text: str) -> Iterator[MechanismMention]:
+    vocab = vocabulary()
+    for m in vocab.named.finditer(text):
+        name, skip = _clean_name(m.group("name"))
+        if len(name.split()) < 2 or name.lower().endswith(vocab.not_formats):
+            continue
+        kind = vocab.kind_of_noun[m.group("noun").lower().replace("’", "'")]
+        start = m.start("name") + skip
+        yield _mention(text, start, m.end(), name, m.group("short"), kind)
+
+
+def find_mechanisms(text: str) -> list[MechanismMention]:
+    """Every mention of a recurring format, in text order, without nested duplicates."""
+    vocab = vocabulary()
+    found = list(_named_mentions(text))
+    for m in vocab.plain.finditer(text):
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        found.append(_mention(text, m.start(), m.end(), m.group("name"), None,
+                              vocab.kind_of_plain[noun]))  # fmt: skip
+    for m in vocab.short_formats.finditer(text):
+        found.append(
+            _mention(text, m.start(), m.end(), re.sub(r"\s+", "", m.group()), None, "dialogue")
         )
+    return _outermost(found)
+
+
+def _outermost(mentions: list[MechanismMention]) -> list[MechanismMention]:
+    """Drop a mention inside a longer one ("C5+1" inside "C5+1 Ministerial Meeting")."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[MechanismMention] = []
+    for m in ordered:
+        if out and m.start < out[-1].end and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return out
 
 
 def kind_from_text(text: str) -> tuple[str, tuple[int, int]] | None:
     """The engagement kind a passage suggests, with the span of the cue."""
-    for kind, pattern in KIND_CUES:
-        m = pattern.search(text)
-        if m:
-            return kind, (m.start(), m.end())
+    for kind, pattern in vocabulary().kind_cues:
+        for m in pattern.finditer(text):
+            if not planned_at(text, m.start(), m.end()):
+                return kind, (m.start(), m.end())
     return None
+
+
+def planned_at(text: str, start: int, end: int) -> bool:
+    """Whether the cue at [start, end) speaks of a meeting to come: "his upcoming visit",
+    "preparations for the summit", "the summit to be held next month"."""
+    vocab = vocabulary()
+    return bool(
+        vocab.planned.search(text, max(0, start - PLANNED_REACH), end)
+        or vocab.planned_after.match(text, end)
+    )
+
+
+def reports_meeting(text: str) -> bool:
+    """Whether a sentence reports a meeting, visit or call (not merely mentions a trip)."""
+    return vocabulary().meeting.search(text) is not None
+
+
+def call_without_cue(text: str) -> bool:
+    """ "X spoke with Y" with no word of meeting in person: a call."""
+    return bool(vocabulary().weak_call.search(text)) and not in_person(text)
+
+
+def in_person(text: str) -> bool:
+    """Whether a sentence has a word of meeting in person ("met", "visit", "hosted")."""
+    return vocabulary().in_person.search(text) is not None
+
+
+def reports_held_meeting(text: str) -> bool:
+    """Whether a sentence reports a meeting that took place: a cue not announced as to come
+    ("his upcoming meeting with", "is to attend")."""
+    return any(
+        not planned_at(text, m.start(), m.end()) for m in vocabulary().meeting.finditer(text)
+    )
+
+
+def at_larger_event(text: str) -> bool:
+    """Whether a sentence places the meeting at a larger event ("on the sidelines of")."""
+    return vocabulary().sidelines.search(text) is not None
+
+
+def names_larger_event(sentence: str, offset: int) -> bool:
+    """Whether the format named at ``offset`` is the event a meeting was held at: it follows a
+    sidelines cue in the same clause ("on the margins of the 71st General Assembly")."""
+    for cue in vocabulary().sidelines.finditer(sentence):
+        between = sentence[cue.end() : offset]
+        if cue.end() <= offset and len(between) <= EVENT_REACH and not CLAUSE_BREAK.search(between):
+            return True
+    return False

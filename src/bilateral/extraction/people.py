@@ -7,46 +7,44 @@ a few regular ways, and those are strong signals:
 * an apposition after it: "Bauyrzhan Akatayev, Director of the Department of ...";
 * a delegation cue: "the delegation was led by ...", "his Uzbek counterpart ...".
 
-A name is a run of two to four capitalised tokens that are not title, organization or place
-words. Later mentions by surname ("Assistant Secretary Lu", "Umarov said") join the person.
+A name is a run of capitalised tokens that are not title, organization or place words, with
+hyphenated parts ("Kassym-Jomart"), particles ("Lula da Silva") and suffixes ("Austin III").
+A single word is a name only right after a title ("Minister Kosherbayev") when no full name
+owns it. Later mentions by surname ("Assistant Secretary Lu", "Umarov said") and spelling
+variants ("Tleuberdi", "Tileuberdi") join the person.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
 from bilateral.extraction.extensions import PersonMention, PlaceMention
 from bilateral.extraction.gazetteer import Gazetteer
-from bilateral.extraction.organizations import infer_organization, split_title
+from bilateral.extraction.organizations import infer_organization
+from bilateral.extraction.people_cues import (
+    CueReader,
+    Mention,
+    delegation_country,
+    merge_into,
+    same_person,
+    surname_owner,
+    upgrade_cue,
+)
+from bilateral.extraction.person_tokens import NameTest, Run, TokenView, place_tokens
+from bilateral.extraction.titles import TitlePhrase, TitleReader
 from bilateral.extraction.vocabulary import PeopleVocabulary
 
 NOT_NAME_SUFFIX = re.compile(
-    r"(tions?|ships?|ments?|ities|ness|ances?|ences?|isms?|ures?|ogy|ical|ative|ists?)$"
+    r"(tions?|ships?|ments|ities|ness|ances|ences|isms?|ures|ogy|ical|ative|ists)$"
 )
-INITIAL = re.compile(r"^[A-Z]\.$")
-DASHES = {"–", "—", "-"}
-# "met with", "his counterpart", "welcomed" shortly before a name (and its title)
-HEAD_CUE_NEAR = re.compile(
-    r"\b(counterpart|welcomed|hosted|received|met with|met|talks with)\s*(?:[\w.\- ]{0,80})?$"
-)
-SPEECH_VERBS = (
-    "said", "noted", "stated", "stressed", "emphasized", "emphasised", "highlighted",
-    "underscored", "underlined", "added", "expressed", "welcomed", "thanked", "told",
-    "reiterated", "praised", "commended", "invited", "briefed", "informed", "called",
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class TitlePhrase:
-    start: int
-    end: int
-    title: str
-    organization: str | None
-    country: str | None
+INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]*(?![\w’'\-])")
+MAX_WORDS = 6
 
 
 class PeopleFinder:
@@ -55,222 +53,233 @@ class PeopleFinder:
     def __init__(self, vocab: PeopleVocabulary, gazetteer: Gazetteer) -> None:
         self.vocab = vocab
         self.gaz = gazetteer
+        self.titles = TitleReader(vocab, gazetteer)
+        self.cues = CueReader(vocab)
 
-    # -- tokens ------------------------------------------------------------------------
+    # -- names -------------------------------------------------------------------------
 
-    def _place_tokens(self, doc: Doc, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
-        out: dict[int, PlaceMention] = {}
-        for place in places:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    out[tok.i] = place
-        return out
-
-    def _name_like(self, tok: Token, places: dict[int, PlaceMention]) -> bool:
+    def name_like(self, view: TokenView, tok: Token) -> bool:
+        """Whether a token can be a word of a person's name."""
         text = tok.text
-        if not text[:1].isupper() or tok.i in places or text in self.vocab.not_name:
+        if not text[:1].isupper() or tok.i in view.places or text in self.vocab.not_name:
             return False
         if INITIAL.match(text):
             return True
         if text.isupper() and len(text) > 1:
             return False
-        if NOT_NAME_SUFFIX.search(text.lower()):
+        if NOT_NAME_SUFFIX.search(text.lower()) or text.rstrip("s") in self.gaz.demonyms:
             return False
-        return bool(re.fullmatch(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text))
+        return bool(WORD.fullmatch(text))
 
-    # -- titles ------------------------------------------------------------------------
+    def name_runs(self, view: TokenView, sent: Span, is_name: NameTest) -> Iterator[Run]:
+        """Candidate names in a sentence, longest first from each starting word."""
+        i = sent.start
+        while i < sent.end:
+            if not is_name(view.doc[i]):
+                i += 1
+                continue
+            j = self._extend(view, sent, i, is_name)
+            yield Run(sent, i, j)
+            i = j
 
-    def _title_before(
-        self, sent: Span, i: int, places: dict[int, PlaceMention]
-    ) -> TitlePhrase | None:
-        k = i - 1
-        while k >= sent.start:
-            tok = sent.doc[k]
-            prev_name = k > sent.start and self._name_like(sent.doc[k - 1], places)
-            if tok.text in self.vocab.connectors and prev_name:
+    def _extend(self, view: TokenView, sent: Span, i: int, is_name: NameTest) -> int:
+        """Where the name that starts at token ``i`` ends."""
+        doc, j, words = view.doc, i + 1, 1
+        while j < sent.end and words < MAX_WORDS:
+            text = doc[j].text
+            if text == "-" and view.glued(j) and j + 1 < sent.end and view.glued(j + 1):
+                if not doc[j + 1].is_alpha:
+                    break
+                j += 2  # "Kassym-Jomart", "In-shik"
+            elif is_name(doc[j]) or self._hyphenated(view, sent, j) or self._city_word(view, j):
+                j, words = j + 1, words + 1
+            elif text in self.vocab.particles and self._particle_joins(view, sent, j, is_name):
+                j += 1  # "Lula da Silva", "el-Sisi"
+            elif text in self.vocab.suffixes:
+                return j + 1
+            else:
                 break
-            ok = (
-                tok.text[:1].isupper()
-                or tok.text in self.vocab.connectors
-                or (tok.text in DASHES and k > sent.start and sent.doc[k - 1].text[:1].isupper())
-            )
-            if not ok:
-                break
-            k -= 1
-        toks = list(sent.doc[k + 1 : i])
-        while toks and (
-            toks[0].text in self.vocab.connectors
-            or toks[0].text in {"The", "A", "An"}
-            or toks[0].text in DASHES
-            or (self._name_like(toks[0], places) and not self._is_title_word(toks[0]))
-        ):
-            toks.pop(0)
-        return self._title_phrase(toks, places, possessor=self._possessor(sent, toks, i))
+        return j
 
-    def _possessor(self, sent: Span, toks: list[Token], i: int) -> str | None:
-        first = toks[0].i if toks else i
-        if first - 2 >= sent.start and sent.doc[first - 1].text in {"’s", "'s"}:
-            return None if first - 2 < 0 else sent.doc[first - 2].text
-        return None
-
-    def _is_title_word(self, tok: Token) -> bool:
-        return tok.text in self.vocab.title_heads or any(
-            part in self.vocab.title_heads for part in tok.text.split("-")
+    @staticmethod
+    def _particle_joins(view: TokenView, sent: Span, j: int, is_name: NameTest) -> bool:
+        """Whether the particle at ``j`` leads to more name: "da Silva", "el-Sisi"."""
+        doc = view.doc
+        if j + 1 < sent.end and is_name(doc[j + 1]):
+            return True
+        return (
+            j + 2 < sent.end and doc[j + 1].text == "-" and view.glued(j + 1) and view.glued(j + 2)
         )
 
-    def _title_after(
-        self, sent: Span, j: int, places: dict[int, PlaceMention]
-    ) -> TitlePhrase | None:
-        doc = sent.doc
-        if j >= sent.end or doc[j].text != ",":
-            return None
-        k = j + 1
-        if k < sent.end and doc[k].text.lower() in {"the", "a", "an"}:
-            k += 1
-        start = k
-        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text in self.vocab.connectors):
-            k += 1
-        toks = list(doc[start:k])
-        while toks and toks[-1].text in self.vocab.connectors:
-            toks.pop()
-        if not toks or not any(self._is_title_word(t) for t in toks[:5]):
-            return None
-        return self._title_phrase(toks, places, possessor=None)
-
-    def _title_phrase(
-        self, toks: list[Token], places: dict[int, PlaceMention], possessor: str | None
-    ) -> TitlePhrase | None:
-        if not toks or not any(self._is_title_word(t) for t in toks):
-            return None
-        country = self._country_of(possessor)
-        while toks and toks[0].i in places and places[toks[0].i].kind != "city":
-            country = country or places[toks[0].i].code
-            toks = toks[1:]
-        if not toks:
-            return None
-        doc = toks[0].doc
-        text = doc[toks[0].i : toks[-1].i + 1].text
-        title, organization, org_country = split_title(text, self.gaz)
-        return TitlePhrase(
-            toks[0].idx,
-            toks[-1].idx + len(toks[-1].text),
-            title,
-            organization,
-            country or org_country,
+    def _city_word(self, view: TokenView, j: int) -> bool:
+        """A surname that is also a city's name ("Ken Salazar", "Lloyd J. Austin")."""
+        place = view.places.get(j)
+        tok = view.doc[j]
+        return (
+            place is not None
+            and place.kind == "city"
+            and place.end == tok.idx + len(tok.text)
+            and tok.text not in self.vocab.not_name
+            and not tok.text.isupper()
         )
 
-    def _country_of(self, word: str | None) -> str | None:
-        if not word:
-            return None
-        return self.gaz.countries.get(word) or self.gaz.demonyms.get(word)
-
-    # -- cues --------------------------------------------------------------------------
-
-    def _role_cue(self, sent: Span, start_char: int, end_char: int) -> str | None:
-        before = sent.doc.text[max(sent.start_char, start_char - 60) : start_char]
-        # "led by Chilean Vice Minister ...": look past a country word before the title
-        before = re.sub(r"(?:\s+(?:the\s+)?[A-Z][\w.’'\-]*){0,3}\s*$", "", before)
-        before = before.rstrip(" ,").lower()
-        if before.endswith(self.vocab.head_cues_before) or HEAD_CUE_NEAR.search(before):
-            return "head"
-        after = sent.doc.text[end_char : min(sent.end_char, end_char + 40)].lower()
-        if re.match(r"\s*(?:,[^,]*,\s*)?(" + "|".join(self.vocab.head_verbs_after) + r")\b", after):
-            return "head"
-        return None
-
-    def _delegation_country(
-        self, sent: Span, start_char: int, places: Sequence[PlaceMention]
-    ) -> str | None:
-        text = sent.doc.text
-        clause_start = max(
-            [sent.start_char]
-            + [m.end() + sent.start_char for m in re.finditer(r";|, while|, and", sent.text)
-               if m.end() + sent.start_char <= start_char]
-        )  # fmt: skip
-        for place in reversed(places):
-            if clause_start <= place.start < start_char and place.kind in ("demonym", "country"):
-                tail = text[place.end : place.end + 30].lower()
-                if re.match(r"\s*(delegation|side|counterpart|team)", tail):
-                    return place.code
-        return None
+    @staticmethod
+    def _hyphenated(view: TokenView, sent: Span, j: int) -> bool:
+        """A capitalised word glued to a hyphenated part ("In" of "Woo In-shik")."""
+        doc = view.doc
+        return (
+            doc[j].text[:1].isupper()
+            and doc[j].is_alpha
+            and j + 2 < sent.end
+            and doc[j + 1].text == "-"
+            and view.glued(j + 1)
+            and view.glued(j + 2)
+            and doc[j + 2].is_alpha
+        )
 
     # -- main --------------------------------------------------------------------------
 
     def find(self, doc: Doc, places: Sequence[PlaceMention]) -> list[PersonMention]:
-        place_tok = self._place_tokens(doc, places)
-        people: dict[str, PersonMention] = {}
-        surnames: list[tuple[str, int, int]] = []
+        view = TokenView(doc, place_tokens(doc, places), self.vocab, self.gaz)
+        is_name: NameTest = partial(self.name_like, view)
+        common = frozenset(LOWER_WORD.findall(view.text))  # words written in lower case
+        people: list[PersonMention] = []
+        mentions: list[Mention] = []
+        singles: list[Run] = []
         for sent in doc.sents:
-            i = sent.start
-            while i < sent.end:
-                if not self._name_like(doc[i], place_tok):
-                    i += 1
-                    continue
-                j = i
-                while j < sent.end and j - i < 4 and self._name_like(doc[j], place_tok):
-                    j += 1
-                if j - i >= 2:
-                    self._candidate(sent, i, j, place_tok, places, people)
-                else:
-                    surnames.append((doc[i].text, doc[i].idx, doc[i].idx + len(doc[i].text)))
-                i = j
-        self._link_surnames(people, surnames)
-        return sorted(people.values(), key=lambda p: p.start)
+            for run in self.name_runs(view, sent, is_name):
+                run = self._drop_common_word(view, run, common)
+                if self._words(run) >= 2:
+                    mention = self._person(view, run, places, is_name)
+                    if mention is not None:
+                        mention.person = self._add(people, mention.person)
+                        mentions.append(mention)
+                elif doc[run.i].lower_ not in common:
+                    singles.append(run)
+        for run in singles:
+            mention = self._single(view, run, people, places, is_name)
+            if mention is not None:
+                mentions.append(mention)
+        self.cues.share_coordinated(view.text, mentions)
+        return sorted(people, key=lambda p: p.start)
 
-    def _candidate(
+    def _words(self, run: Run) -> int:
+        return sum(1 for w in run.text.split() if w not in self.vocab.particles)
+
+    @staticmethod
+    def _add(people: list[PersonMention], person: PersonMention) -> PersonMention:
+        """The person as listed: a new entry, or the same person met earlier."""
+        known = next((p for p in people if same_person(p.name, person.name)), None)
+        if known is None:
+            people.append(person)
+            return person
+        merge_into(known, person)
+        return known
+
+    @staticmethod
+    def _drop_common_word(view: TokenView, run: Run, common: frozenset[str]) -> Run:
+        """Trim words written in lower case elsewhere: "Security Policy Kaja Kallas", and in
+        a title-case headline "Secretary Clinton Discuss Strategic Issues"."""
+        doc, i, j = view.doc, run.i, run.j
+        if j - i >= 3 and doc[i].lower_ in common and not view.glued(i + 1):
+            i += 1
+        title_case = j < run.sent.end and doc[j].text[:1].isupper()
+        if j - i >= 2 and title_case and doc[j - 1].lower_ in common and not view.glued(j - 1):
+            j -= 1
+        return run if (i, j) == (run.i, run.j) else Run(run.sent, i, j)
+
+    def _single(
         self,
-        sent: Span,
-        i: int,
-        j: int,
-        place_tok: dict[int, PlaceMention],
+        view: TokenView,
+        run: Run,
+        people: list[PersonMention],
         places: Sequence[PlaceMention],
-        people: dict[str, PersonMention],
-    ) -> None:
-        doc = sent.doc
-        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        before = self._title_before(sent, i, place_tok)
-        if before is None and i - 1 > sent.start and doc[i - 1].text == ",":
-            before = self._title_before(sent, i - 1, place_tok)  # "The Minister of X, Name,"
-        after = self._title_after(sent, j, place_tok)
-        cue = self._role_cue(sent, before.start if before else start, end)
-        follows = doc.text[end : end + 25].lower()
-        speaks = re.match(r"\s*(" + "|".join(SPEECH_VERBS) + r")\b", follows)
-        if not (before or after or cue or speaks):
-            return
-        name = doc[i:j].text
+        is_name: NameTest,
+    ) -> Mention | None:
+        """A one-word name: a later mention of someone, or a person named by title only."""
+        title = self.titles.before(view, run.sent, run.i, is_name)
+        gap = view.text[title.end : run.start].split() if title else ["-"]
+        adjacent = title is not None and all(w in self.vocab.honorifics for w in gap)
+        owner = surname_owner(run.text, people)
+        if owner is not None:
+            start = title.start if title and adjacent else run.start
+            cue = self.cues.role_cue(view.text, run.sent, start, run.end)
+            owner.spans.append((run.start, run.end))
+            upgrade_cue(owner, cue)
+            return Mention(start, run.end, owner, cue)
+        if not adjacent:
+            return None
+        mention = self._person(view, run, places, is_name, title_before=title)
+        if mention is None:
+            return None
+        person = mention.person
+        same_title = [p for p in people if p.title == person.title and len(p.name.split()) > 1]
+        if len(same_title) == 1:  # "President Jokowi" is "President Joko Widodo"
+            merge_into(same_title[0], person)
+            mention.person = same_title[0]
+        else:
+            mention.person = self._add(people, person)
+        return mention
+
+    def _person(
+        self,
+        view: TokenView,
+        run: Run,
+        places: Sequence[PlaceMention],
+        is_name: NameTest,
+        title_before: TitlePhrase | None = None,
+    ) -> Mention | None:
+        """The person a name run denotes, if the text around it says it is one."""
+        sent, doc = run.sent, view.doc
+        before = title_before or self.titles.before(view, sent, run.i, is_name)
+        if before is None and run.i - 1 > sent.start and doc[run.i - 1].text == ",":
+            before = self.titles.before(view, sent, run.i - 1, is_name)  # "the Minister of X, Name"
+        after = self.titles.after(view, sent, run.j, is_name)
+        body = self.titles.body_after(view, sent, run.j) if after is None else None
+        outer_start = before.start if before else run.start
+        outer_end = after.end if after else run.end
+        cue = self.cues.role_cue(view.text, sent, outer_start, outer_end)
+        if not (before or after or cue or self.cues.speaks(view.text, outer_end)):
+            return None
+        person = self._mention(view.text, run, before, after, body, cue, places)
+        return Mention(outer_start, outer_end, person, cue)
+
+    def _mention(
+        self,
+        text: str,
+        run: Run,
+        before: TitlePhrase | None,
+        after: TitlePhrase | None,
+        body: tuple[str | None, str | None] | None,
+        cue: str | None,
+        places: Sequence[PlaceMention],
+    ) -> PersonMention:
         title = after or before
+        if after and before and after.additional:  # "Vice President X, who also serves as Y"
+            title = TitlePhrase(
+                before.start, after.end, f"{before.title} and {after.title}",
+                after.organization, after.country,
+            )  # fmt: skip
+        country = (after.country if after else None) or (before.country if before else None)
+        organization = (after.organization if after else None) or (
+            before.organization if before else None
+        )
+        if body is not None:
+            organization = organization or body[0]
+            country = country or body[1]
+        spans = [(run.start, run.end)]
+        spans += [(t.start, t.end) for t in (before, after) if t is not None]
         mention = PersonMention(
-            start=start,
-            end=end,
-            name=name,
+            start=run.start,
+            end=run.end,
+            name=run.text,
             title=title.title if title else None,
             title_span=(title.start, title.end) if title else None,
-            organization=title.organization if title else None,
-            country=(title.country if title else None)
-            or self._delegation_country(sent, start, places),
+            organization=organization,
+            country=country or delegation_country(text, run.sent, run.start, places),
             role_cue=cue,
-            spans=[(start, end)] + ([(title.start, title.end)] if title else []),
+            spans=spans,
         )
         if mention.organization is None and mention.title:
             mention.organization = infer_organization(mention.title, mention.country, self.gaz)
-        existing = people.get(name)
-        if existing is None:
-            people[name] = mention
-            return
-        existing.spans.append((start, end))
-        for attr in ("title", "title_span", "organization", "country", "role_cue"):
-            if getattr(existing, attr) is None:
-                setattr(existing, attr, getattr(mention, attr))
-
-    @staticmethod
-    def _link_surnames(
-        people: dict[str, PersonMention], surnames: list[tuple[str, int, int]]
-    ) -> None:
-        by_surname: dict[str, list[PersonMention]] = {}
-        for person in people.values():
-            by_surname.setdefault(person.name.split()[-1], []).append(person)
-        for word, start, end in surnames:
-            owners = by_surname.get(word, [])
-            if len(owners) == 1:
-                owners[0].spans.append((start, end))
+        return mention

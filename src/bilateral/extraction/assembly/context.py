@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -38,8 +39,9 @@ class Context:
         sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
         return cls(doc, gaz, sentences, doc._.dateline_end or 0, title, list(doc._.places or []))
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The document's text (spaCy rebuilds ``doc.text`` on every access: read it once)."""
         return str(self.doc.text)
 
     @property

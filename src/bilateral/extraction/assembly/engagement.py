@@ -3,6 +3,10 @@
 The components have found dates, places, people, formats, topics and commitments; the
 assembly steps (:mod:`.kind`, :mod:`.when`, :mod:`.who`, :mod:`.what`) decide which of them
 describe the meeting the document reports, each value with the spans it came from.
+:mod:`.sides` decides which other reported meetings are engagements of their own.
+
+A document whose body has no sentence reporting a meeting, visit or call (a notice, a
+briefing) has no engagement.
 """
 
 from __future__ import annotations
@@ -11,21 +15,21 @@ import re
 
 from spacy.tokens import Doc
 
-from bilateral.extraction.assembly.context import Context, Provenance, Sentence, span
+from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
 from bilateral.extraction.assembly.kind import choose_kind, choose_mechanism, keep_mechanism
+from bilateral.extraction.assembly.sides import Side, SidePlan, plan_sides
 from bilateral.extraction.assembly.what import build_commitments, choose_topics
-from bilateral.extraction.assembly.when import choose_date, choose_venue
+from bilateral.extraction.assembly.when import choose_date, choose_venue, side_date, side_venue
 from bilateral.extraction.assembly.who import assign_roles, choose_parties, select_participants
-from bilateral.extraction.extensions import SideMeeting
+from bilateral.extraction.extensions import PersonMention, SideMeeting
 from bilateral.extraction.gazetteer import Gazetteer
-from bilateral.records import Engagement, Organization
+from bilateral.extraction.mechanisms import reports_held_meeting
+from bilateral.extraction.organizations import infer_organization
+from bilateral.records import Engagement, Organization, Participant
 
-MEETING_CUE = re.compile(
-    r"\b(met|meets|meeting|held|hold|holds|talks|consultations|dialogue|visit(?:ed|s)?|"
-    r"conversation|call|hosted|hosts|welcomed|received|co-chaired|chaired|convened|"
-    r"took place|conducted|summit|session|round|discussed|negotiations)\b",
-    re.IGNORECASE,
-)
+
+FINAL = re.compile(r"[.!?\"”»)]$")
+HEADLINE_WORDS = 25
 
 
 class Assembler:
@@ -35,30 +39,31 @@ class Assembler:
         self.gaz = gazetteer
 
     def engagements(self, doc: Doc, title: str | None = None) -> list[Engagement]:
+        """The main meeting the document reports, then the meetings reported in passing."""
         ctx = Context.of(doc, self.gaz, title)
-        side = list(doc._.side_meetings or [])
-        main_sents = [
-            s
-            for s in ctx.sentences
-            if s.end > ctx.body and not any(m.start <= s.start < m.end for m in side)
-        ]
-        meeting_sents = [s for s in main_sents if MEETING_CUE.search(s.text)]
-        if not meeting_sents:
-            return []
-        main = self._main(ctx, main_sents, meeting_sents)
-        return [main, *(self._side(ctx, m, main) for m in side)]
+        body = [s for s in ctx.sentences if s.end > ctx.body]
+        reporting = [s for s in body if reports_held_meeting(s.text)]
+        if not reporting:
+            return []  # only meetings to come: an announcement, a preview, an opinion
+        reporting = [s for s in reporting if not _headline_like(s)] or reporting
+        plan = plan_sides(ctx, list(doc._.side_meetings or []), reporting[0])
+        aside = plan.side_sentence_starts()
+        main_sents = [s for s in body if s.start not in aside]
+        meeting_sents = [s for s in reporting if s.start not in aside]
+        main = self._main(ctx, main_sents, meeting_sents, plan)
+        return [main, *(self._side(ctx, side, main) for side in plan.sides)]
 
     def _main(
-        self, ctx: Context, sents: list[Sentence], meeting_sents: list[Sentence]
+        self, ctx: Context, sents: list[Sentence], meeting_sents: list[Sentence], plan: SidePlan
     ) -> Engagement:
         lead = meeting_sents[:2]
         prov: Provenance = {}
         mech = choose_mechanism(ctx, lead)
-        kind = choose_kind(lead, mech, prov)
+        kind = choose_kind(lead, mech, prov, headline=_headline(ctx))
         mech = keep_mechanism(kind, mech, prov)
         date, date_end = choose_date(ctx, meeting_sents, prov)
         city, country = choose_venue(ctx, meeting_sents[:3], prov)
-        people = select_participants(ctx, sents)
+        people = _without_side_counterparts(select_participants(ctx, sents), sents, plan)
         parties = choose_parties(ctx, lead, people, prov)
         participants = assign_roles(ctx, people, parties)
         return Engagement(
@@ -77,25 +82,111 @@ class Assembler:
             provenance=prov,
         )
 
-    def _side(self, ctx: Context, meeting: SideMeeting, main: Engagement) -> Engagement:
-        """A side meeting: same date and venue country as the main one, its own topics."""
-        orgs = [
-            Organization(
-                name=name, country=_org_country(ctx, meeting, start), spans=[span(start, end)]
-            )
-            for name, start, end in meeting.organizations
-        ]
-        prov: Provenance = {"kind": [span(meeting.start, meeting.end)]}
-        sentence = Sentence(meeting.start, meeting.end, ctx.text[meeting.start : meeting.end])
+    def _side(self, ctx: Context, side: Side, main: Engagement) -> Engagement:
+        """A meeting in passing: its own people or bodies, the main meeting's day or month."""
+        meeting, sent = side.meeting, side.sentences[0]
+        prov: Provenance = {"kind": [span(*(meeting.cue or (meeting.start, meeting.end)))]}
+        met = _person(ctx, meeting.counterpart)
+        participants, parties = _side_people(ctx, meeting, met, main)
+        city, country = side_venue(ctx, sent, main)
         return Engagement(
             kind="meeting",
-            date=main.date,
-            country=main.country,
-            parties=[meeting.delegation] if meeting.delegation else list(main.parties),
-            organizations=orgs,
-            topics=choose_topics(ctx, [sentence], [], prov),
+            date=side_date(ctx, sent, main),
+            city=city,
+            country=country,
+            parties=parties,
+            participants=participants,
+            organizations=_organizations(ctx, meeting),
+            topics=choose_topics(ctx, side.sentences, [met] if met else [], prov),
             provenance=prov,
         )
+
+
+def _headline_like(sent: Sentence) -> bool:
+    """A line of its own without final punctuation: a headline the dateline did not set off."""
+    line = sent.text.strip()
+    return (
+        sent.text.rstrip(" \t").endswith("\n")
+        and not FINAL.search(line)
+        and len(line.split()) <= HEADLINE_WORDS
+    )
+
+
+def _headline(ctx: Context) -> str:
+    """The document's title and whatever precedes its dateline."""
+    return f"{ctx.title or ''}\n{ctx.text[: ctx.body]}"
+
+
+def _without_side_counterparts(
+    people: list[PersonMention], sents: list[Sentence], plan: SidePlan
+) -> list[PersonMention]:
+    """The main meeting's people, less those met only in a side meeting."""
+    aside = plan.side_counterparts()
+    return [
+        p
+        for p in people
+        if p.name not in aside or any(in_any(a, sents) for a, _ in [(p.start, p.end), *p.spans])
+    ]
+
+
+def _person(ctx: Context, name: str | None) -> PersonMention | None:
+    return next((p for p in ctx.doc._.people or [] if p.name == name), None) if name else None
+
+
+def _side_people(
+    ctx: Context, meeting: SideMeeting, met: PersonMention | None, main: Engagement
+) -> tuple[list[Participant], list[str]]:
+    """The visitor's head and the person met (both heads), and the sides they stand for; a
+    meeting with bodies has the delegation and the government met as its sides."""
+    if met is None:
+        host = next((p.country for p in main.participants if p.name == meeting.guest), None)
+        sides = sorted({c for c in (meeting.delegation or host, meeting.government) if c})
+        return [], sides or list(main.parties)
+    guest = _guest(meeting, met, main)
+    country = met.country or _other_side(main, guest.country if guest else None)
+    out = [guest.model_copy(update={"role": "head"})] if guest else []
+    organization = met.organization or (
+        infer_organization(met.title, country, ctx.gaz) if met.title else None
+    )
+    out.append(
+        Participant(
+            name=met.name,
+            title=met.title,
+            organization=organization,
+            country=country,
+            role="head",
+            spans=[span(a, b) for a, b in met.spans],
+        )
+    )
+    sides = sorted({p.country for p in out if p.country})
+    return out, sides if len(sides) >= 2 else list(main.parties)
+
+
+def _guest(meeting: SideMeeting, met: PersonMention, main: Engagement) -> Participant | None:
+    """Who met the person: named in the sentence, else the head of the other (or the
+    visiting) side of the main meeting, else its first head (the lead's subject)."""
+    heads = [p for p in main.participants if p.role == "head" and p.name != met.name]
+    named = next((p for p in main.participants if p.name == meeting.guest), None)
+    if named is not None:
+        return named
+    if meeting.delegation:
+        return next((p for p in heads if p.country == meeting.delegation), None)
+    host = met.country or main.country
+    other = next((p for p in heads if p.country and p.country != host), None)
+    return other or next(iter(heads), None)
+
+
+def _other_side(main: Engagement, country: str | None) -> str | None:
+    """In a bilateral, the side that is not ``country``."""
+    others = [c for c in main.parties if c != country]
+    return others[0] if country and len(others) == 1 else None
+
+
+def _organizations(ctx: Context, meeting: SideMeeting) -> list[Organization]:
+    return [
+        Organization(name=name, country=_org_country(ctx, meeting, start), spans=[span(start, end)])
+        for name, start, end in meeting.organizations
+    ]
 
 
 def _org_country(ctx: Context, meeting: SideMeeting, org_start: int) -> str | None:

@@ -6,33 +6,71 @@ from dataclasses import replace
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
 from bilateral.extraction.extensions import MechanismMention
-from bilateral.extraction.mechanisms import kind_from_text
+from bilateral.extraction.mechanisms import (
+    at_larger_event,
+    call_without_cue,
+    in_person,
+    kind_from_text,
+    names_larger_event,
+    planned_at,
+)
 
 FORMAT_KINDS = ("dialogue", "consultations", "working_group", "summit")
 
 
+def _outside_events(
+    mentions: list[MechanismMention], lead: list[Sentence]
+) -> list[MechanismMention]:
+    """Drop formats named as the larger event a meeting was held at ("on the sidelines of")."""
+    out = []
+    for m in mentions:
+        sent = next((s for s in lead if s.holds(m.start)), None)
+        if sent is None or not names_larger_event(sent.text, m.start - sent.start):
+            out.append(m)
+    return out
+
+
 def choose_mechanism(ctx: Context, lead: list[Sentence]) -> MechanismMention | None:
-    """The format named in the lead sentences (or before them), with its short form and round."""
+    """The format the lead sentences name, with its short form and round (the headline may
+    give the round). A format named only in the headline is not enough: headlines also name
+    the larger event a meeting was held at."""
     mentions: list[MechanismMention] = list(ctx.doc._.mechanisms or [])
-    in_lead = [m for m in mentions if in_any(m.start, lead)]
-    early = [m for m in mentions if m.start < (lead[-1].end if lead else ctx.body)]
-    pool = in_lead or early
+    named = [m for m in mentions if in_any(m.start, lead) and not _planned(ctx, m)]
+    pool = _outside_events(named, lead)
     if not pool:
         return None
-    best = max(pool, key=lambda m: (m.short is not None, len(m.name.split()), -m.start))
+    first = min(m.start for m in pool)
+    best = max(pool, key=lambda m: (m.short is not None, m.start == first, len(m.name.split())))
     if best.short is None:
-        short = next((m.short for m in mentions if m.short and m.name == best.name), None)
+        short = next((m.short for m in mentions if m.short and _same_format(m, best)), None)
         if short:
             best = replace(best, short=short)
     if best.round is None:
-        counted = next((m for m in pool if m.round is not None), None)
+        headline = [m for m in mentions if m.start < ctx.body]
+        counted = next(
+            (m for m in pool + headline if m.round is not None and _same_format(m, best)), None
+        )
         if counted:
             best = replace(best, round=counted.round, round_span=counted.round_span)
     return best
 
 
-def choose_kind(lead: list[Sentence], mech: MechanismMention | None, prov: Provenance) -> str:
-    """call > the format's own kind > the first kind cue in the lead > meeting."""
+def _planned(ctx: Context, m: MechanismMention) -> bool:
+    """A format named as what comes next ("agreed to hold the next Strategic Dialogue")."""
+    return planned_at(ctx.text, m.start, m.end)
+
+
+def _same_format(a: MechanismMention, b: MechanismMention) -> bool:
+    """Two mentions name the same format when one name's words are all in the other's."""
+    wa, wb = set(a.name.lower().split()), set(b.name.lower().split())
+    return a.kind == b.kind and (wa <= wb or wb <= wa or bool(a.short and a.short == b.short))
+
+
+def choose_kind(
+    lead: list[Sentence], mech: MechanismMention | None, prov: Provenance, headline: str = ""
+) -> str:
+    """call > the format's own kind > a meeting at a larger event > the first cue in the
+    lead > "X spoke with Y" or a headline that says call > meeting."""
     for sent in lead:
         cue = kind_from_text(sent.text)
         if cue and cue[0] == "call":
@@ -41,11 +79,18 @@ def choose_kind(lead: list[Sentence], mech: MechanismMention | None, prov: Prove
     if mech and mech.kind != "meeting":
         prov["kind"] = [span(mech.start, mech.end)]
         return mech.kind
+    if lead and at_larger_event(lead[0].text):
+        return "meeting"
     for sent in lead:
         cue = kind_from_text(sent.text)
         if cue:
             prov["kind"] = [span(sent.start + cue[1][0], sent.start + cue[1][1])]
             return cue[0]
+    if lead and call_without_cue(lead[0].text):
+        return "call"
+    said = kind_from_text(headline)
+    if said and said[0] == "call" and not any(in_person(s.text) for s in lead):
+        return "call"
     return "meeting"
 
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from itertools import pairwise
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
 from bilateral.extraction.commitments import CommitmentSpan
-from bilateral.extraction.dates import resolve_year_phrase
+from bilateral.extraction.dates import MONTHS
 from bilateral.extraction.extensions import PersonMention
 from bilateral.records import Commitment, Participant
 
 ALL_SIDES = re.compile(
     r"\b(both|the (?:two )?sides|the parties|the delegations|they|the leaders|the ministers|"
-    r"the two countries|the countries|together)\b",
+    r"the two countries|the countries|together|participants|each side|we)\b",
     re.IGNORECASE,
 )
+POSSESSIVE = re.compile(r"^[’']s?\s+(?:[\w-]+\s+)?$")
+COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def choose_topics(
@@ -28,9 +33,15 @@ def choose_topics(
             continue  # "Bureau of South and Central Asian Affairs" is not a topic
         if in_any(hit.start, sents):
             codes.setdefault(hit.code, []).append(span(hit.start, hit.end))
-    for code, found in codes.items():
-        prov[f"topic:{code}"] = found
-    return sorted(codes)
+    for code in most_specific(codes):
+        prov[f"topic:{code}"] = codes[code]
+    return sorted(most_specific(codes))
+
+
+def most_specific(codes: Iterable[str]) -> set[str]:
+    """The codes that no other code refines ("security" goes if "security.defense" is in)."""
+    found = set(codes)
+    return {c for c in found if not any(o.startswith(c + ".") for o in found)}
 
 
 def build_commitments(
@@ -38,41 +49,97 @@ def build_commitments(
 ) -> list[Commitment]:
     """Commitments in the given sentences, with the sides that made them and their due date."""
     found: list[CommitmentSpan] = ctx.doc._.commitments or []
-    out = []
+    text = ctx.text  # built once: Doc.text joins the tokens on every call
+    out: dict[str, Commitment] = {}
     for c in found:
         sent = ctx.sentence_at(c.start, sents)
-        if sent is None:
+        if sent is None or c.text.lower() in out:
             continue
-        subject = ctx.text[sent.start : c.cue_start]
-        out.append(
-            Commitment(
-                text=c.text,
-                by=committed_sides(ctx, subject, sent.start, parties, participants),
-                due=resolve_year_phrase(c.text, ctx.published),
-                kind=c.kind,
-                spans=[span(c.start, c.end)],
-            )
+        out[c.text.lower()] = Commitment(
+            text=c.text,
+            by=committed_sides(ctx, text, c, sent.start, parties),
+            due=resolve_due(c.text, ctx.published),
+            kind=c.kind,
+            spans=[span(c.start, c.end)],
         )
-    return out
+    return list(out.values())
 
 
 def committed_sides(
-    ctx: Context,
-    subject: str,
-    offset: int,
-    parties: list[str],
-    participants: list[Participant],
+    ctx: Context, text: str, c: CommitmentSpan, sentence_start: int, parties: list[str]
 ) -> list[str]:
-    """The sides the words before the cue name ("Both", "Kazakhstan's", a person); else all."""
-    if ALL_SIDES.search(subject):
+    """The sides the clause before the cue names ("Both", "Kazakhstan's", a person); else all.
+
+    The first side named is the subject, with those joined to it by "and"; a side in the
+    possessive right before the cue ("welcomed Japan's readiness to") is the one committed.
+    """
+    start = c.subject_start if c.subject_start >= 0 else sentence_start
+    if ALL_SIDES.search(text[start : c.cue_start]):
         return list(parties)
-    codes = {
-        p.code
+    mentions = side_mentions(ctx, start, c.cue_start, parties)
+    if not mentions:
+        return list(parties)
+    last_end, last_code = mentions[-1][1:]
+    if POSSESSIVE.match(text[last_end : c.cue_start]):
+        return [last_code]
+    group = {mentions[0][2]}
+    for (_, prev_end, _), (nxt_start, _, code) in pairwise(mentions):
+        if not COORDINATED.fullmatch(text[prev_end:nxt_start]):
+            break
+        group.add(code)
+    return sorted(group)
+
+
+def side_mentions(
+    ctx: Context, start: int, end: int, parties: list[str]
+) -> list[tuple[int, int, str]]:
+    """Countries, demonyms and people of the parties named between ``start`` and ``end``."""
+    found = [
+        (p.start, p.end, p.code)
         for p in ctx.places
-        if offset <= p.start < offset + len(subject) and p.code in parties and p.kind != "city"
-    }
-    for person in participants:
-        surname = person.name.split()[-1]
-        if person.country in parties and re.search(rf"\b{re.escape(surname)}\b", subject):
-            codes.add(person.country)
-    return sorted(codes) if codes else list(parties)
+        if start <= p.start < end and p.code in parties and p.kind != "city"
+    ]
+    found += [
+        (p.start, p.end, p.country)
+        for p in ctx.doc._.people or []
+        if start <= p.start < end and p.country in parties
+    ]
+    return sorted(found)
+
+
+YEAR = re.compile(
+    r"\b(?:(?P<month>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\s+(?:of\s+)?)?"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+NEXT_YEAR = re.compile(r"\b(?:next|the\s+following|the\s+coming)\s+year\b", re.IGNORECASE)
+THIS_YEAR = re.compile(
+    r"\b(?:this\s+year|(?:end|close)\s+of\s+the\s+year|year[- ]end|later\s+in\s+the\s+year)\b",
+    re.IGNORECASE,
+)
+NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
+SOON = re.compile(r"\b(?:this|later\s+this)\s+month\b|\bnext\s+week\b", re.IGNORECASE)
+
+
+def resolve_due(text: str, anchor: date | None) -> str | None:
+    """The deadline a commitment states: "in 2023", "by June 2024", "next year", "next week"
+    (resolved against the dateline ``anchor``); a year before the dateline is no deadline."""
+    for m in YEAR.finditer(text):
+        year = int(m.group("year"))
+        if anchor is not None and year < anchor.year:
+            continue
+        month = MONTHS.get((m.group("month") or "").lower())
+        return f"{year}-{month:02d}" if month else str(year)
+    if anchor is None:
+        return None
+    if NEXT_YEAR.search(text):
+        return str(anchor.year + 1)
+    if THIS_YEAR.search(text):
+        return str(anchor.year)
+    if NEXT_MONTH.search(text):
+        month = anchor.month % 12 + 1
+        return f"{anchor.year + (anchor.month == 12)}-{month:02d}"
+    if SOON.search(text):
+        soon = anchor + timedelta(days=7) if "week" in text.lower() else anchor
+        return f"{soon.year}-{soon.month:02d}"
+    return None

@@ -1,59 +1,122 @@
-"""When and where: the meeting's date (at its precision) and its venue."""
+"""When: the meeting's date (at the precision the text gives), and the clues both steps share.
+
+A date counts when it stands in a sentence reporting the meeting and its clause does not tie
+it to another event (an anniversary, a previous or a planned meeting). Failing that, a
+meeting reported in the present tense ("is taking place", "hosts") happens on the dateline's
+day, other news takes the dateline's year and month, and a document with no dateline takes
+the latest year it mentions.
+"""
 
 from __future__ import annotations
 
-import re
-
+from bilateral.extraction.assembly.clues import clause_around, other_event, when_cues
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, span
+from bilateral.extraction.assembly.where import (
+    choose_venue,
+    country_of,
+    names_a_site,
+    places_in,
+    written_name,
+)
 from bilateral.extraction.extensions import DateMention
+from bilateral.records import Engagement
 
-CAPITAL_OF = re.compile(r"\bin the (?P<adj>[A-Z][\w\-]+) capital\b")
-VENUE_BEFORE = re.compile(r"\b(in|to|at)\s+$")
+__all__ = ["choose_date", "choose_venue", "side_date", "side_venue"]
 
 
 def choose_date(
     ctx: Context, sents: list[Sentence], prov: Provenance
 ) -> tuple[str | None, str | None]:
-    """The first day- or month-precise date in a meeting sentence; else the dateline's month."""
-    dates: list[DateMention] = [d for d in ctx.doc._.dates or [] if d.start >= ctx.body]
+    """The date of the first meeting sentence that gives one, else what the dateline implies."""
+    dates = [d for d in ctx.doc._.dates or [] if d.start >= ctx.body and _datable(d)]
     for sent in sents:
-        here = [d for d in dates if sent.holds(d.start) and d.precision != "year"]
+        here = [d for d in dates if sent.holds(d.start) and not other_event(sent, d.start, d.end)]
         if here:
-            best = min(here, key=lambda d: (d.precision != "day", d.start))
+            best = min(here, key=lambda d: (d.precision != "day", _distance_to_meeting(sent, d)))
             prov["date"] = [span(best.start, best.end)]
             return best.value, best.end_value
+    return _fallback_date(ctx, sents, prov), None
+
+
+def side_date(ctx: Context, sent: Sentence, main: Engagement) -> str | None:
+    """The date of a meeting reported in passing during the main one: its own date if the
+    sentence gives one; the main date if it was the same day ("earlier in the day") or the
+    main date is that of a one-day visit ("visited Dhaka today"); else the main date's month,
+    since "during the visit" spans its days."""
+    own: list[DateMention] = [
+        d
+        for d in ctx.doc._.dates or []
+        if sent.holds(d.start) and _datable(d) and not other_event(sent, d.start, d.end)
+    ]
+    if own:
+        return own[0].value
+    if main.date is None or _same_day(ctx, sent, main):
+        return main.date
+    return main.date[:7]
+
+
+def side_venue(ctx: Context, sent: Sentence, main: Engagement) -> tuple[str | None, str | None]:
+    """The venue of a meeting reported in passing: a city its sentence names ("During its
+    stay in Beijing", "While in Astana"); the main meeting's city if it was the same day or
+    in a named building there ("at the Great Hall"); else only the main meeting's country
+    ("during the visit" may have been elsewhere)."""
+    for place in places_in(ctx, sent, "city"):
+        if not other_event(sent, place.start, place.end):
+            return written_name(ctx, place), country_of(ctx, place)
+    local = _same_day(ctx, sent, main) or names_a_site(sent)
+    return (main.city if local else None), main.country
+
+
+def _same_day(ctx: Context, sent: Sentence, main: Engagement) -> bool:
+    """Whether a meeting in passing was on the main meeting's day: "earlier in the day", or
+    the main date is that of a one-day visit."""
+    return bool(when_cues().same_day.search(sent.text)) or _one_day_visit(ctx, main)
+
+
+def _one_day_visit(ctx: Context, main: Engagement) -> bool:
+    """Whether the main date is a day said of a visit itself ("visited Dhaka today")."""
+    if main.date is None or len(main.date) < len("2000-01-01"):
+        return False
+    spans = main.provenance.get("date") or []
+    sent = ctx.sentence_at(spans[0].start) if spans else None
+    if sent is None:
+        return False
+    left, right = clause_around(sent, spans[0].start, spans[0].end)
+    return bool(when_cues().day_visit.search(left + " " + right))
+
+
+def _datable(mention: DateMention) -> bool:
+    """Whether a mention can date the meeting: not a bare year, not a month said relative to
+    the dateline ("in March this year", "last week"), which the dateline's month stands for."""
+    return mention.precision == "day" or (mention.precision == "month" and not mention.relative)
+
+
+def _distance_to_meeting(sent: Sentence, mention: DateMention) -> int:
+    """Characters between a date and the nearest word of the meeting in its sentence."""
+    spots = [m.start() + sent.start for m in when_cues().meeting.finditer(sent.text)]
+    return min((abs(s - mention.start) for s in spots), default=len(sent.text))
+
+
+def _fallback_date(ctx: Context, sents: list[Sentence], prov: Provenance) -> str | None:
+    """The dateline's day for a meeting reported as under way, else its month; else a year."""
     published = ctx.published
     if published is not None:
-        return f"{published.year:04d}-{published.month:02d}", None
-    return None, None
+        lead = [s for s in sents if s.end > ctx.body]
+        if any(when_cues().present.search(s.text) for s in lead):
+            return published.isoformat()
+        return f"{published.year:04d}-{published.month:02d}"
+    years: list[DateMention] = [
+        d
+        for d in ctx.doc._.dates or []
+        if d.start >= ctx.body and not _in_other_event(ctx, d.start, d.end)
+    ]
+    if not years:
+        return None
+    latest = max(years, key=lambda d: d.value[:4])
+    prov["date"] = [span(latest.start, latest.end)]
+    return latest.value[:4]
 
 
-def choose_venue(
-    ctx: Context, sents: list[Sentence], prov: Provenance
-) -> tuple[str | None, str | None]:
-    """A city introduced by in/to/at (or hosting) in a meeting sentence, or "the X capital"."""
-    text = ctx.text
-    for sent in sents:
-        for place in ctx.places:
-            if place.kind != "city" or not sent.holds(place.start) or place.start < ctx.body:
-                continue
-            before = text[max(sent.start, place.start - 12) : place.start].lower()
-            hosts = text[place.end : place.end + 8].startswith((" host", " wel"))
-            if VENUE_BEFORE.search(before) or hosts:
-                prov["city"] = prov["country"] = [span(place.start, place.end)]
-                city = ctx.gaz.cities.get(place.name)
-                return place.name, city.country if city else place.code
-        m = CAPITAL_OF.search(sent.text)
-        if m and m.group("adj") in ctx.gaz.demonyms:
-            code = ctx.gaz.demonyms[m.group("adj")]
-            prov["country"] = [span(sent.start + m.start(), sent.start + m.end())]
-            return capital_of(ctx, code), code
-    return None, None
-
-
-def capital_of(ctx: Context, code: str) -> str | None:
-    for form, country in ctx.gaz.capitals.items():
-        if country == code:
-            city = ctx.gaz.cities.get(form)
-            return city.name if city else form
-    return None
+def _in_other_event(ctx: Context, start: int, end: int) -> bool:
+    sent = ctx.sentence_at(start)
+    return sent is None or other_event(sent, start, end)

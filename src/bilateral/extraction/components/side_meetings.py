@@ -1,4 +1,4 @@
-"""``bilateral_side_meetings_v1``: extra meetings reported in passing."""
+"""``bilateral_side_meetings_v1``: meetings reported in passing (with people or bodies)."""
 
 from __future__ import annotations
 
@@ -13,5 +13,7 @@ from bilateral.extraction.side_meetings import find_side_meetings
 def side_meetings(doc: Doc) -> Doc:
     register_extensions()
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    doc._.side_meetings = list(find_side_meetings(doc.text, sentences, doc._.places or []))
+    doc._.side_meetings = list(
+        find_side_meetings(doc.text, sentences, doc._.places or [], doc._.people or [])
+    )
     return doc

@@ -1,0 +1,184 @@
+"""How many engagements a document has, and their kind: short readouts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bilateral.extraction import Extractor
+from bilateral.extraction.components.paragraphs import line_starts
+from bilateral.records import Engagement
+from conftest import make_document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(extractor: Extractor, text: str, title: str | None = None) -> list[Engagement]:
+    source = make_document(name="test", text=text, title=title, published=date(2023, 5, 10))
+    return extractor.extract(source).engagements
+
+
+def readout(*paragraphs: str) -> str:
+    """A document: its paragraphs separated by blank lines."""
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def heads(engagement: Engagement) -> list[str]:
+    return sorted(p.name for p in engagement.participants if p.role == "head")
+
+
+NOTICE = readout(
+    "Embassy of Chile in Lima",
+    "Lima, 10 May 2023",
+    (
+        "The consular section will be closed on Friday. Chilean citizens who need help may "
+        "call the emergency line. Travellers should check whether they need a visa to visit "
+        "Chile."
+    ),
+)
+
+
+def test_a_notice_has_no_engagement(extractor: Extractor) -> None:
+    assert extract(extractor, NOTICE) == []
+
+
+CALL = readout(
+    "Lima, 10 May 2023",
+    (
+        "Foreign Minister Ana Soto of Peru spoke today with Foreign Minister Tomás Ruiz of "
+        "Chile. They discussed the fisheries agreement and agreed to stay in close contact."
+    ),
+)
+
+
+def test_spoke_with_is_a_call(extractor: Extractor) -> None:
+    (call,) = extract(extractor, CALL)
+    assert (call.kind, call.mechanism) == ("call", None)
+
+
+def test_a_headline_that_says_call(extractor: Extractor) -> None:
+    text = CALL.replace("spoke today with", "had a conversation today with")
+    (call,) = extract(extractor, "Soto's call with Chilean counterpart\n\n" + text)
+    assert call.kind == "call"
+
+
+SIDELINES = readout(
+    "Lima, 10 May 2023",
+    (
+        "Peruvian President Luis Vega met Chilean President Rosa Paz on the sidelines of the "
+        "Pacific Alliance Summit in Santiago on Tuesday. The two presidents discussed trade "
+        "and migration."
+    ),
+)
+
+
+def test_a_meeting_at_a_larger_event_is_a_meeting(extractor: Extractor) -> None:
+    (meeting,) = extract(extractor, SIDELINES)
+    assert (meeting.kind, meeting.mechanism) == ("meeting", None)
+
+
+DIALOGUE = readout(
+    "Joint statement on the third Peru-Chile Strategic Dialogue",
+    "Lima, 10 May 2023",
+    (
+        "Foreign Minister Ana Soto of Peru and Foreign Minister Tomás Ruiz of Chile "
+        "co-chaired the third meeting of the Peru-Chile Strategic Dialogue (PCSD) in Lima on "
+        "9 May 2023."
+    ),
+    "The ministers reviewed cooperation in mining and agreed to hold the fourth round in 2024.",
+)
+
+
+def test_a_dialogue_with_its_round(extractor: Extractor) -> None:
+    (dialogue,) = extract(extractor, DIALOGUE)
+    assert dialogue.kind == "dialogue"
+    assert (dialogue.mechanism, dialogue.mechanism_short) == (
+        "Peru-Chile Strategic Dialogue",
+        "PCSD",
+    )
+    assert dialogue.round == 3
+
+
+VISIT = readout(
+    "Lima, 10 May 2023",
+    (
+        "Chilean Foreign Minister Tomás Ruiz paid an official visit to Peru on Tuesday, where "
+        "he held talks with Foreign Minister Ana Soto at the Torre Tagle Palace."
+    ),
+    (
+        "During the visit, Minister Ruiz also called on President Luis Vega. He later met "
+        "Senator Rosa Paz, chair of the foreign affairs committee."
+    ),
+    "The Chilean delegation also met with representatives of the Andes Water Foundation.",
+    "Last year, Ruiz met Soto in Santiago.",
+)
+
+
+def test_a_visit_with_meetings_in_passing(extractor: Extractor) -> None:
+    main, *sides = extract(extractor, VISIT)
+    assert (main.kind, len(sides)) == ("visit", 3)
+    assert "Luis Vega" not in [p.name for p in main.participants]
+    assert [s.kind for s in sides] == ["meeting"] * 3
+    assert [heads(s) for s in sides[:2]] == [
+        ["Luis Vega", "Tomás Ruiz"],
+        ["Rosa Paz", "Tomás Ruiz"],
+    ]
+    assert [o.name for o in sides[2].organizations] == ["Andes Water Foundation"]
+    assert sides[2].participants == []
+
+
+PEER = readout(
+    "Lima, 10 May 2023",
+    "Chilean Foreign Minister Tomás Ruiz spent Tuesday in Lima on his first visit abroad.",
+    (
+        "His first stop was a meeting with Vice President Luis Vega. Ruiz then held talks "
+        "with Foreign Minister Ana Soto, and the two ministers signed a consular agreement."
+    ),
+)
+
+
+def test_the_visitors_peer_is_the_main_counterpart(extractor: Extractor) -> None:
+    main, side = extract(extractor, PEER)
+    assert main.kind == "visit"
+    assert "Ana Soto" in [p.name for p in main.participants]
+    assert heads(side) == ["Luis Vega", "Tomás Ruiz"]
+
+
+UPCOMING = readout(
+    "Lima, 10 May 2023",
+    (
+        "Foreign Minister Ana Soto said she expects her upcoming meeting with Pacific "
+        "ministers to be productive. Soto met with Chilean Foreign Minister Tomás Ruiz on "
+        "Tuesday in Lima. Soto is also to attend the Pacific Ministerial Meeting on Friday."
+    ),
+)
+
+
+def test_a_meeting_to_come_is_not_the_one_reported(extractor: Extractor) -> None:
+    (meeting,) = extract(extractor, UPCOMING)
+    assert (meeting.kind, meeting.mechanism) == ("meeting", None)
+
+
+def test_a_line_break_before_a_lower_case_word_continues_a_sentence() -> None:
+    text = "Headline\n\nThe minister met her\ncounterpart today.\nNew line"
+    assert [text[i:].split()[0] for i in line_starts(text)] == ["The", "New"]
+
+
+WRAPPED = """Ministers meet in Lima
+
+Lima, 10 May 2023
+
+The foreign ministers of Peru and Chile met in Lima on Tuesday for talks on the
+Pacific Alliance, fisheries and the border crossing at Tacna, which both want to
+Modernise. They also discussed migration and agreed to meet again in Santiago.
+The talks lasted three hours.
+"""
+
+
+def test_a_full_line_without_final_punctuation_is_wrapped() -> None:
+    starts = [WRAPPED[i:].split()[0] for i in line_starts(WRAPPED)]
+    assert starts == ["Lima,", "The", "The"]

@@ -1,0 +1,116 @@
+"""Topic cues on short passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilateral.errors import ConfigError
+from bilateral.extraction.topics import TopicMatcher, body_names, furniture_lines
+from bilateral.taxonomy import Topic, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TopicMatcher:
+    return TopicMatcher.build(load_taxonomy())
+
+
+def codes(matcher: TopicMatcher, text: str) -> set[str]:
+    return {hit.code for hit in matcher.find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The ministers discussed healthcare and vaccines.", "health"),
+        ("They reviewed transportation links and a new railway.", "economy.transport"),
+        ("Talks covered the situation in the wider region.", "regional"),
+        ("The sides exchanged views on the war in Sudan.", "regional"),
+        ("They reviewed defence industrial cooperation.", "security.defense"),
+        ("Both sides raised the case of a detained journalist.", "consular.citizens"),
+        (
+            "They discussed cooperation within the Shanghai Cooperation Organisation.",
+            "multilateral",
+        ),
+        ("The leaders agreed to meet again in Nairobi.", "high_level_visits"),
+        ("They discussed the transition to a green economy.", "climate_environment"),
+        ("The ministers called for fighting migrant smuggling networks.", "trafficking"),
+    ],
+)
+def test_cues_find_topics(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code in codes(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The ministers adopted a joint declaration.", "consular.adoption"),
+        ("The two sides exchanged diplomatic notes.", "education_culture"),
+        ("She met officials of the International Atomic Energy Agency.", "economy.energy"),
+        ("He met the Minister of State for Trade and Industry.", "economy.trade"),
+        ("They met on the margins of the United Nations General Assembly.", "multilateral"),
+        ("They called for an early reform of the United Nations Security Council.", "reforms"),
+        ("The ministers stressed inter-regional contacts between provinces.", "regional"),
+        ("Police seized drugs; drug trafficking was discussed.", "trafficking"),
+    ],
+)
+def test_passing_words_are_not_topics(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code not in codes(matcher, text)
+
+
+def test_site_furniture_is_not_a_topic(matcher: TopicMatcher) -> None:
+    text = (
+        "The ministers discussed trade.\n"
+        "Also Read: Energy prices fall in Europe\n"
+        "The talks ended at noon.\n"
+        "Energy Climate Tourism\n"
+    )
+    assert codes(matcher, text) == {"economy.trade"}
+
+
+def test_hits_carry_the_offset(matcher: TopicMatcher) -> None:
+    (hit,) = [
+        h for h in matcher.find("They discussed tourism.", offset=10) if h.code.startswith("c")
+    ]
+    assert (hit.code, hit.start, hit.end) == ("consular.visas", 25, 32)
+
+
+def test_body_names_need_a_word_naming_a_body() -> None:
+    text = "He visited the Astana Centre for Green Finance, then a Green Park."
+    spans = body_names(text, frozenset({"Centre"}))
+    assert [text[a:b] for a, b in spans] == ["Astana Centre for Green Finance"]
+
+
+def test_trailing_lines_without_prose_are_furniture() -> None:
+    text = "Headline without a stop\nThe sides met in Rome.\nTags Rome Italy"
+    assert [text[a:b] for a, b in furniture_lines(text, None)] == ["Tags Rome Italy"]
+
+
+def test_a_taxonomy_with_its_own_cues_and_codes_works() -> None:
+    taxonomy = (
+        Topic("fisheries", "Fisheries", "fishing quotas, aquaculture and ocean fisheries"),
+        Topic("arctic", "Arctic", "polar matters", cues=("polar", "ice-?breakers?")),
+    )
+    matcher = TopicMatcher.build(taxonomy)
+    text = "They discussed fishing quotas and a new icebreaker for polar research."
+    assert codes(matcher, text) == {"fisheries", "arctic"}
+    assert codes(matcher, "They discussed cooperation and international issues.") == set()
+
+
+def test_a_broken_cue_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="ports"):
+        TopicMatcher.build([Topic("ports", "Ports", "harbours", cues=("port(s",))])
+
+
+def test_description_fallback_uses_phrases_not_generic_words() -> None:
+    topic = Topic("water", "Water", "transboundary rivers, water sharing and irrigation policy")
+    matcher = TopicMatcher.build([topic])
+    assert codes(matcher, "They discussed water sharing on transboundary rivers.") == {"water"}
+    assert codes(matcher, "They discussed the policy of the government.") == set()
+
+
+@given(st.text(alphabet=st.sampled_from("ab tradeTRADE\n.Ministry of"), max_size=80))
+def test_hits_are_inside_the_text(text: str) -> None:
+    for hit in TopicMatcher.build(load_taxonomy()).find(text):
+        assert 0 <= hit.start < hit.end <= len(text)

@@ -1,0 +1,145 @@
+"""The meeting's date and venue, on short readouts written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from bilateral.extraction import Extractor
+from bilateral.extraction.assembly.context import Context, Sentence
+from bilateral.extraction.assembly.when import side_date, side_venue
+from bilateral.extraction.gazetteer import load_gazetteer
+from bilateral.records import Engagement, SourceDocument
+
+
+def source(text: str, published: date | None) -> SourceDocument:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return SourceDocument(id=digest, name="when-test", text=text, published=published)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def when_where(extractor: Extractor, text: str, published: date | None) -> tuple[object, ...]:
+    main = extractor.extract(source(text, published)).engagements[0]
+    return main.date, main.date_end, main.city, main.country
+
+
+CASES = [
+    pytest.param(
+        "Having marked the anniversary of their relations on March 2, Vietnam and Laos held "
+        "the fifth round of political consultations in Hanoi on April 9.",
+        date(2024, 4, 10),
+        ("2024-04-09", None, "Hanoi", "VNM"),
+        id="an anniversary's date is not the meeting's",
+    ),
+    pytest.param(
+        "ACCRA – Ghana and Togo held political consultations on border trade, the ministry "
+        "said.\n\nThe previous round took place in Lomé in May 2022.",
+        date(2024, 3, 5),
+        ("2024-03", None, None, None),
+        id="a previous round's place and date do not count; news takes the dateline month",
+    ),
+    pytest.param(
+        "The foreign ministers of Chile and Peru spoke by telephone on Monday about the "
+        "summit Chile will host in Santiago.",
+        date(2024, 5, 8),
+        ("2024-05-06", None, None, None),
+        id="a call has no venue",
+    ),
+    pytest.param(
+        "Nordic and Baltic consultations on energy security are taking place in the Latvian "
+        "capital, the ministry said.",
+        date(2024, 6, 3),
+        ("2024-06-03", None, "Riga", "LVA"),
+        id="a meeting under way happens on the dateline's day",
+    ),
+    pytest.param(
+        "The Foreign Minister of Chile paid an official visit to Argentina and held talks "
+        "with her counterpart on trade.",
+        date(2023, 5, 10),
+        ("2023-05", None, None, "ARG"),
+        id="a visit to a country with no city gives the country",
+    ),
+    pytest.param(
+        "LIMA, May 4, 2024 — The presidents of Peru and Ecuador held talks at the Government "
+        "Palace on Friday.",
+        date(2024, 5, 4),
+        ("2024-05-03", None, "Lima", "PER"),
+        id="a named building puts the meeting in the dateline's city",
+    ),
+    pytest.param(
+        "The trade envoys of Japan and China met in Peking on 5-6 June 2023.",
+        date(2023, 6, 7),
+        ("2023-06-05", "2023-06-06", "Peking", "CHN"),
+        id="another name of a city is kept as written; a range gives an end date",
+    ),
+    pytest.param(
+        "Colombia hosted talks with Panama in Bogota on 12 January 2024.",
+        date(2024, 1, 15),
+        ("2024-01-12", None, "Bogotá", "COL"),
+        id="a spelling without accents is the gazetteer's name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES)
+def test_date_and_venue(
+    extractor: Extractor, text: str, published: date | None, expected: tuple[object, ...]
+) -> None:
+    assert when_where(extractor, text, published) == expected
+
+
+def test_without_a_dateline_the_latest_year_mentioned_dates_the_meeting(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Today the ministers of Kenya and Uganda held talks on the railway accord of 2019 and "
+        "on the customs union."
+    )
+    assert when_where(extractor, text, None)[0] == "2019"
+
+
+def side_of(
+    extractor: Extractor, text: str, published: date, main: Engagement
+) -> tuple[object, ...]:
+    doc = extractor.nlp.make_doc(text)
+    doc._.published = published
+    doc = extractor.nlp(doc)
+    ctx = Context.of(doc, load_gazetteer())
+    last = ctx.sentences[-1]
+    sent = Sentence(last.start, last.end, last.text)
+    return side_date(ctx, sent, main), side_venue(ctx, sent, main)
+
+
+def test_a_meeting_during_a_longer_visit_takes_the_month_and_only_the_country(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The consultations were held in Quito on 9 May 2024.\n"
+        "During the visit, the delegation also met business leaders."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 10), main) == ("2024-05", (None, "ECU"))
+
+
+def test_a_meeting_earlier_in_the_day_shares_date_and_city(extractor: Extractor) -> None:
+    text = (
+        "The consultations were held in Quito on 9 May 2024.\n"
+        "Earlier in the day, the President received the delegation."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 10), main) == ("2024-05-09", ("Quito", "ECU"))
+
+
+def test_a_meeting_in_a_named_city_takes_that_city(extractor: Extractor) -> None:
+    text = (
+        "The consultations were held in Quito on 9 May 2024.\n"
+        "While in Guayaquil, the delegation also met port officials."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 10), main) == ("2024-05", ("Guayaquil", "ECU"))

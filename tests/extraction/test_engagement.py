@@ -182,3 +182,60 @@ The talks lasted three hours.
 def test_a_full_line_without_final_punctuation_is_wrapped() -> None:
     starts = [WRAPPED[i:].split()[0] for i in line_starts(WRAPPED)]
     assert starts == ["Lima,", "The", "The"]
+
+
+MULTILATERAL = readout(
+    "Lima, 10 May 2023",
+    (
+        "Foreign Minister Ana Soto of Peru hosted the foreign ministers of Chile, Ecuador and "
+        "Bolivia, among them Chilean Foreign Minister Tomás Ruiz, for the Andean Ministerial "
+        "Dialogue in Lima on Tuesday."
+    ),
+    (
+        "Minister Ruiz also paid an official visit to Peru. He met with Foreign Minister Ana "
+        "Soto to discuss the border crossing."
+    ),
+)
+
+
+def test_two_members_of_a_multilateral_meeting_meeting_alone(extractor: Extractor) -> None:
+    main, bilateral = extract(extractor, MULTILATERAL)
+    assert (main.kind, main.mechanism) == ("dialogue", "Andean Ministerial Dialogue")
+    assert (bilateral.kind, heads(bilateral)) == ("visit", ["Ana Soto", "Tomás Ruiz"])
+
+
+TRILATERAL = readout(
+    "Lima, 10 May 2023",
+    (
+        "President Luis Vega hosted President Rosa Paz and President Marta Gil for a trilateral "
+        "summit in Lima on Tuesday."
+    ),
+    "On the margins of the summit, President Vega also met with President Paz.",
+)
+
+
+def test_a_bilateral_meeting_at_a_trilateral_summit(extractor: Extractor) -> None:
+    main, bilateral = extract(extractor, TRILATERAL)
+    assert main.kind == "summit"
+    assert (bilateral.kind, heads(bilateral)) == ("meeting", ["Luis Vega", "Rosa Paz"])
+
+
+def test_a_preview_has_no_engagement(extractor: Extractor) -> None:
+    text = readout(
+        "Lima, 10 May 2023",
+        "Foreign Minister Ana Soto will visit Chile next week for the upcoming Strategic Dialogue.",
+    )
+    assert extract(extractor, text) == []
+
+
+def test_a_meeting_of_another_time_is_not_the_one_reported(extractor: Extractor) -> None:
+    text = readout(
+        "Lima, 10 May 2023",
+        (
+            "Last year, Foreign Minister Ana Soto visited Santiago for the Peru-Chile Strategic "
+            "Dialogue. On Tuesday, Soto held talks with Chilean Foreign Minister Tomás Ruiz in "
+            "Lima on fisheries."
+        ),
+    )
+    (meeting,) = extract(extractor, text)
+    assert (meeting.kind, meeting.mechanism) == ("meeting", None)

@@ -3,16 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilateral.extraction.extensions import MechanismMention
-from bilateral.extraction.mechanisms import (
-    ORDINALS,
-    call_without_cue,
-    find_mechanisms,
-    kind_from_text,
-    names_larger_event,
-    planned_at,
-    reports_held_meeting,
-    reports_meeting,
-)
+from bilateral.extraction.mechanisms import ORDINALS, find_mechanisms
 
 
 def first(text: str) -> MechanismMention:
@@ -119,76 +110,3 @@ def test_a_name_does_not_run_across_a_sentence() -> None:
 
 def test_a_name_does_not_run_across_lines() -> None:
     assert first("World News\n\nPolitical Consultations Held").name == "Political Consultations"
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("The ministers had a telephone conversation.", "call"),
-        ("The minister spoke by phone with her counterpart.", "call"),
-        ("The leaders held talks by video link.", "call"),
-        ("Political consultations took place in Rome.", "consultations"),
-        ("The leaders met at the summit in Jakarta.", "summit"),
-        ("The presidents held a bilateral summit in Seoul.", "summit"),
-        ("The minister paid an official visit to Brasília.", "visit"),
-        ("The president chose Chile for his first foreign trip.", "visit"),
-        ("The Working Group on Migration met.", "working_group"),
-        ("The two ministers discussed trade.", None),
-        ("They discussed preparations for the bilateral summit.", None),
-        ("They discussed the summit to be held next month.", None),
-        ("He briefed her on his upcoming visit to Japan.", None),
-    ],
-)
-def test_kind_cues(text: str, kind: str | None) -> None:
-    found = kind_from_text(text)
-    assert (found[0] if found else None) == kind
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The Secretary spoke today with Foreign Minister Rau.", True),
-        ("The Secretary spoke with Minister Rau after they met in Warsaw.", False),
-        ("The Secretary spoke to reporters.", False),
-    ],
-)
-def test_spoke_with_is_a_call(text: str, expected: bool) -> None:
-    assert call_without_cue(text) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "reports", "held"),
-    [
-        ("The two ministers met in Accra.", True, True),
-        ("She expects her upcoming meeting with the ministers to go well.", True, False),
-        ("The minister will visit Peru next week.", True, False),
-        ("Citizens may travel to visit Peru without a visa.", False, False),
-        ("The embassy advises travellers to call the emergency line.", False, False),
-        ("Norway welcomed the Security Council resolution.", False, False),
-        ("The President received the Ambassador of Chile.", True, True),
-        ("The President received a letter.", False, False),
-        ("The minister spoke with Foreign Minister Rau today.", True, True),
-    ],
-)
-def test_sentences_that_report_a_meeting(text: str, reports: bool, held: bool) -> None:
-    assert reports_meeting(text) is reports
-    assert reports_held_meeting(text) is held
-
-
-def test_planned_cue() -> None:
-    text = "ahead of the summit in May"
-    assert planned_at(text, text.index("summit"), text.index("summit") + 6)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "name", "expected"),
-    [
-        ("They met on the sidelines of the Asia Cooperation Summit in Doha.", "Asia", True),
-        ("They met on the margins of the assembly, opening the Chile-Peru Dialogue.", "Chile",
-         False),
-        ("She met him at the Munich Security Conference.", "Munich", True),
-        ("The Chile-Peru Dialogue was held at the ministry.", "Chile", False),
-    ],
-)  # fmt: skip
-def test_larger_event(sentence: str, name: str, expected: bool) -> None:
-    assert names_larger_event(sentence, sentence.index(name)) is expected

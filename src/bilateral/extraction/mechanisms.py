@@ -1,7 +1,8 @@
-"""Engagement kind, mechanism name, abbreviation and round number from the wording.
+"""Recurring formats (mechanisms): their names, abbreviations, kinds and round numbers.
 
 Pure functions over text; :mod:`components.mechanisms` runs them on a Doc. The vocabulary
-(format nouns, kind cues, meeting cues) is in ``data/mechanisms.yaml``.
+(format nouns, qualifiers, round words) is in ``data/mechanisms.yaml``; the kind of an
+engagement without a format is :mod:`.kinds`'s.
 """
 
 from __future__ import annotations
@@ -30,17 +31,6 @@ _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'+]*|\d\+\d)"
 _WORD = _CAP + r"(?:-" + _CAP + r")*"  # "Counter-Terrorism" after "on"
 _ABBR_INSIDE = r"(?:[ \t]*\([A-Z][A-Za-z.]{1,6}\))?"
 _SEP = r"(?:[ \t]*[-–][ \t]*|[ \t]+)"
-LEADING_NOISE = re.compile(
-    r"^(?:(?:The|This|At|In|On|Of|For|Statement|Meeting|Press|Release|Readout|"
-    + "|".join(w.capitalize() for w in ORDINALS)
-    + r"|\d{1,2}(?:st|nd|rd|th))\s+)+"
-)
-# Words after "on" that end a name rather than continue it ("... Dialogue on Tuesday")
-HEADLINE_TAIL = re.compile(
-    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)\b.*$"
-    r"|\s+(?:Takes?|Took|Held|Holds?|Opens?|Ends?|Begins?|Concludes?|Meets?|Starts?)\b.*$"
-)
 ABBR_INSIDE = re.compile(r"[ \t]*\([A-Z][A-Za-z.]{1,6}\)")
 DASH_SPACES = re.compile(r"\s*([-–])\s*")
 # "the 25th anniversary of the X Dialogue" counts years, "the fifth anniversary meeting" a round
@@ -49,9 +39,10 @@ LONE_ANNIVERSARY = re.compile(
 )
 FILLER_SPLIT = re.compile(r"[\s\-–]+")
 NAME_WORD = re.compile(r"[A-Z][\w.’']*|\([A-Z][A-Za-z.]{1,6}\)")
-CLAUSE_BREAK = re.compile(r"[,;:()]")
-PLANNED_REACH = 60  # how far before a cue "upcoming", "will", ... may stand
-EVENT_REACH = 40  # how far after "on the sidelines of" the event's name may start
+WEEKDAYS_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    "May|June|July|August|September|October|November|December"
+)
 
 
 @dataclass(frozen=True)
@@ -66,13 +57,8 @@ class MechanismVocabulary:
     short_formats: re.Pattern[str]
     round_fillers: frozenset[str]
     round_after: re.Pattern[str]
-    kind_cues: tuple[tuple[str, re.Pattern[str]], ...]
-    sidelines: re.Pattern[str]
-    meeting: re.Pattern[str]
-    planned: re.Pattern[str]
-    planned_after: re.Pattern[str]
-    weak_call: re.Pattern[str]
-    in_person: re.Pattern[str]
+    leading_noise: re.Pattern[str]
+    headline_tail: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -87,6 +73,16 @@ def _named(nouns: list[str]) -> re.Pattern[str]:
         r"(?:[ \t]+on[ \t]+" + _WORD + r"(?:[ \t]+(?:and[ \t]+)?" + _WORD + r"){0,5})?)"
         r"(?:[ \t]*\((?P<short>[A-Z][A-Za-z0-9+]{1,9})\))?"
     )
+
+
+def _leading_noise(words: list[str]) -> re.Pattern[str]:
+    ordinals = [w.capitalize() for w in ORDINALS]
+    return re.compile(r"^(?:(?:" + "|".join(words + ordinals) + r"|\d{1,2}(?:st|nd|rd|th))\s+)+")
+
+
+def _headline_tail(verbs: list[str]) -> re.Pattern[str]:
+    """Words that end a name rather than continue it ("... Dialogue on Tuesday")."""
+    return re.compile(rf"\s+on\s+(?:{WEEKDAYS_MONTHS})\b.*$|\s+(?:{'|'.join(verbs)})\b.*$")
 
 
 def _plain(qualifiers: list[str], nouns: list[str], matters: list[str]) -> re.Pattern[str]:
@@ -116,16 +112,8 @@ def vocabulary() -> MechanismVocabulary:
             rf"[^.;]{{0,70}}?{data['round_after_regex']}{_ORDINAL}\s+(?:{after_nouns})\b",
             re.IGNORECASE,
         ),
-        kind_cues=tuple(
-            (kind, re.compile("|".join(cues), re.IGNORECASE))
-            for kind, cues in data["kind_cues"].items()
-        ),
-        sidelines=re.compile(data["sidelines_regex"], re.IGNORECASE),
-        meeting=re.compile("|".join(data["meeting_cues"]), re.IGNORECASE),
-        planned=re.compile(data["planned_regex"], re.IGNORECASE),
-        planned_after=re.compile(data["planned_after_regex"], re.IGNORECASE),
-        weak_call=re.compile(data["weak_call"], re.IGNORECASE),
-        in_person=re.compile(data["in_person"], re.IGNORECASE),
+        leading_noise=_leading_noise(data["leading_noise"]),
+        headline_tail=_headline_tail(data["headline_verbs"]),
     )
 
 
@@ -176,10 +164,11 @@ def _mention(
 
 def _clean_name(raw: str) -> tuple[str, int]:
     """The name without leading noise or inner abbreviations, and the noise's length."""
-    noise = LEADING_NOISE.match(raw)
+    vocab = vocabulary()
+    noise = vocab.leading_noise.match(raw)
     skip = noise.end() if noise else 0
     name = ABBR_INSIDE.sub("", raw[skip:])
-    name = HEADLINE_TAIL.sub("", name)
+    name = vocab.headline_tail.sub("", name)
     return DASH_SPACES.sub("-", name), skip
 
 
@@ -218,60 +207,3 @@ def _outermost(mentions: list[MechanismMention]) -> list[MechanismMention]:
             continue
         out.append(m)
     return out
-
-
-def kind_from_text(text: str) -> tuple[str, tuple[int, int]] | None:
-    """The engagement kind a passage suggests, with the span of the cue."""
-    for kind, pattern in vocabulary().kind_cues:
-        for m in pattern.finditer(text):
-            if not planned_at(text, m.start(), m.end()):
-                return kind, (m.start(), m.end())
-    return None
-
-
-def planned_at(text: str, start: int, end: int) -> bool:
-    """Whether the cue at [start, end) speaks of a meeting to come: "his upcoming visit",
-    "preparations for the summit", "the summit to be held next month"."""
-    vocab = vocabulary()
-    return bool(
-        vocab.planned.search(text, max(0, start - PLANNED_REACH), end)
-        or vocab.planned_after.match(text, end)
-    )
-
-
-def reports_meeting(text: str) -> bool:
-    """Whether a sentence reports a meeting, visit or call (not merely mentions a trip)."""
-    return vocabulary().meeting.search(text) is not None
-
-
-def call_without_cue(text: str) -> bool:
-    """ "X spoke with Y" with no word of meeting in person: a call."""
-    return bool(vocabulary().weak_call.search(text)) and not in_person(text)
-
-
-def in_person(text: str) -> bool:
-    """Whether a sentence has a word of meeting in person ("met", "visit", "hosted")."""
-    return vocabulary().in_person.search(text) is not None
-
-
-def reports_held_meeting(text: str) -> bool:
-    """Whether a sentence reports a meeting that took place: a cue not announced as to come
-    ("his upcoming meeting with", "is to attend")."""
-    return any(
-        not planned_at(text, m.start(), m.end()) for m in vocabulary().meeting.finditer(text)
-    )
-
-
-def at_larger_event(text: str) -> bool:
-    """Whether a sentence places the meeting at a larger event ("on the sidelines of")."""
-    return vocabulary().sidelines.search(text) is not None
-
-
-def names_larger_event(sentence: str, offset: int) -> bool:
-    """Whether the format named at ``offset`` is the event a meeting was held at: it follows a
-    sidelines cue in the same clause ("on the margins of the 71st General Assembly")."""
-    for cue in vocabulary().sidelines.finditer(sentence):
-        between = sentence[cue.end() : offset]
-        if cue.end() <= offset and len(between) <= EVENT_REACH and not CLAUSE_BREAK.search(between):
-            return True
-    return False

@@ -19,8 +19,10 @@ from bilateral.extraction.vocabulary import load_yaml
 
 QUOTED = re.compile(r"[“\"«]([^”\"»]{2,80})[”\"»]")
 CAPITALISED = re.compile(
-    r"(?:the\s+)?((?:[A-Z][\w.&’'\-]*\s+(?:(?:of|for|and|the)\s+)*){0,6}[A-Z][\w.&’'\-]*)"
+    r"(?:the\s+)?((?:[A-Z][\w.&’'\-]*(?:,\s+|\s+)(?:(?:of|for|and|the)\s+)*){0,10}"
+    r"[A-Z][\w.&’'\-]*)"
 )
+ORG_LIST = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+the\s+")
 DELEGATION_AFTER = re.compile(r"\s*(?:delegation|side|team)\b", re.IGNORECASE)
 GROUP_LEAD = re.compile(
     r"(?:the\s+)?(?:representatives|leadership|heads|members|officials|management|experts)\s+"
@@ -220,13 +222,13 @@ def _organizations(rest: str, offset: int) -> list[tuple[str, int, int]]:
     cap = CAPITALISED.match(rest, m.end() if m else 0)
     if cap is None:
         return []
-    found, start = [], cap.start(1)
-    for part in ORG_LIST.split(cap.group(1)):
-        name = part.rstrip(".")
+    run, base, pos = cap.group(1), offset + cap.start(1), 0
+    found = []
+    for sep in [*ORG_LIST.finditer(run), None]:
+        name = run[pos : sep.start() if sep else len(run)].rstrip(".")
         if len(name.split()) >= 2:
-            found.append((name, offset + start, offset + start + len(name)))
-        start += len(part)
-        start = rest.index(part, start - len(part)) + len(part) if part else start
+            found.append((name, base + pos, base + pos + len(name)))
+        pos = sep.end() if sep else pos
     return found[:3]
 
 
@@ -243,3 +245,8 @@ def _delegation(sentence: str, offset: int, places: Sequence[PlaceMention]) -> s
 def returns_to_main(sentence: str) -> bool:
     """Whether a sentence goes back to the main meeting ("During the talks, ...")."""
     return vocabulary().back_to_main.search(sentence) is not None
+
+
+def about_another_time(sentence: str) -> bool:
+    """Whether a sentence is about another time than the report's ("Last year, X met Y")."""
+    return vocabulary().another_time.search(sentence) is not None

@@ -5,8 +5,10 @@ assembly steps (:mod:`.kind`, :mod:`.when`, :mod:`.who`, :mod:`.what`) decide wh
 describe the meeting the document reports, each value with the spans it came from.
 :mod:`.sides` decides which other reported meetings are engagements of their own.
 
-A document whose body has no sentence reporting a meeting, visit or call (a notice, a
-briefing) has no engagement.
+A document whose body has no sentence reporting a meeting, visit or call that took place (a
+notice, a briefing, a preview of a visit, an opinion piece) has no engagement. The main
+meeting's lead is the first such sentence, passing over headline lines and sentences about
+another time ("Last year, the ministers met in ...").
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from bilateral.extraction.assembly.when import choose_date, choose_venue, side_d
 from bilateral.extraction.assembly.who import assign_roles, choose_parties, select_participants
 from bilateral.extraction.extensions import PersonMention, SideMeeting
 from bilateral.extraction.gazetteer import Gazetteer
-from bilateral.extraction.mechanisms import reports_held_meeting
+from bilateral.extraction.kinds import reports_held_meeting
 from bilateral.extraction.organizations import infer_organization
+from bilateral.extraction.side_meetings import about_another_time
 from bilateral.records import Engagement, Organization, Participant
-
 
 FINAL = re.compile(r"[.!?\"”»)]$")
 HEADLINE_WORDS = 25
@@ -46,6 +48,7 @@ class Assembler:
         if not reporting:
             return []  # only meetings to come: an announcement, a preview, an opinion
         reporting = [s for s in reporting if not _headline_like(s)] or reporting
+        reporting = [s for s in reporting if not about_another_time(s.text)] or reporting
         plan = plan_sides(ctx, list(doc._.side_meetings or []), reporting[0])
         aside = plan.side_sentence_starts()
         main_sents = [s for s in body if s.start not in aside]
@@ -90,7 +93,7 @@ class Assembler:
         participants, parties = _side_people(ctx, meeting, met, main)
         city, country = side_venue(ctx, sent, main)
         return Engagement(
-            kind="meeting",
+            kind=side.kind,
             date=side_date(ctx, sent, main),
             city=city,
             country=country,
@@ -137,10 +140,12 @@ def _side_people(
     ctx: Context, meeting: SideMeeting, met: PersonMention | None, main: Engagement
 ) -> tuple[list[Participant], list[str]]:
     """The visitor's head and the person met (both heads), and the sides they stand for; a
-    meeting with bodies has the delegation and the government met as its sides."""
+    meeting with bodies has as sides the delegation (or the visiting side) and the
+    government met."""
     if met is None:
-        host = next((p.country for p in main.participants if p.name == meeting.guest), None)
-        sides = sorted({c for c in (meeting.delegation or host, meeting.government) if c})
+        named = next((p.country for p in main.participants if p.name == meeting.guest), None)
+        holder = meeting.delegation or named or _other_side(main, main.country)
+        sides = sorted({c for c in (holder, meeting.government) if c})
         return [], sides or list(main.parties)
     guest = _guest(meeting, met, main)
     country = met.country or _other_side(main, guest.country if guest else None)

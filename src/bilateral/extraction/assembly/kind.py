@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
 from bilateral.extraction.extensions import MechanismMention
-from bilateral.extraction.mechanisms import (
+from bilateral.extraction.kinds import (
     at_larger_event,
     call_without_cue,
     in_person,

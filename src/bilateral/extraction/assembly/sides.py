@@ -4,7 +4,9 @@ The side-meetings component reports every sentence that says someone met someone
 about the main meeting (its first sentence, or a person already in it) are absorbed into
 it; when the main meeting's first sentence names no counterpart, the first meeting with a
 peer of the visitor (or the first meeting at all) is the main one ("Mondino then held talks
-with Foreign Minister Vieira"). The others become engagements of kind ``meeting``.
+with Foreign Minister Vieira"). The others become engagements of kind ``meeting``; so
+does a meeting of two members of a multilateral one ("attended the C5+1 ministerial ...
+He met with the Foreign Minister"), of kind ``visit`` when the text calls it one.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from dataclasses import dataclass, field, replace
 from bilateral.extraction.assembly.context import Context, Sentence
 from bilateral.extraction.assembly.who import select_participants
 from bilateral.extraction.extensions import PersonMention, SideMeeting
+from bilateral.extraction.kinds import kind_from_text, says_multilateral
 from bilateral.extraction.side_meetings import returns_to_main
+from bilateral.records import EngagementKind
 
+MULTILATERAL = 3
+"""A meeting whose first sentence names this many sides is multilateral."""
 TITLE_MODIFIERS = frozenset(
     {"of", "the", "and", "for", "deputy", "vice", "first", "acting", "senior", "-", "–", "state"}
 )
@@ -27,6 +33,7 @@ class Side:
 
     meeting: SideMeeting
     sentences: list[Sentence] = field(default_factory=list)
+    kind: EngagementKind = "meeting"
 
 
 @dataclass
@@ -58,13 +65,38 @@ def plan_sides(ctx: Context, candidates: list[SideMeeting], first: Sentence) -> 
         if pick is not None:
             plan.absorbed.append(pick)
             main_names.add(pick.counterpart or "")
+    multilateral = _countries_in(ctx, first) >= MULTILATERAL or says_multilateral(first.text)
     for c in pending:
-        if c in plan.absorbed or (c.counterpart and c.counterpart in main_names):
-            plan.absorbed.append(c)
-        elif not any(c.counterpart and c.counterpart == s.meeting.counterpart for s in plan.sides):
+        if c in plan.absorbed or any(_same_person(c, s.meeting) for s in plan.sides):
+            continue
+        if c.counterpart not in main_names:
             plan.sides.append(Side(_with_guest(ctx, c, plan)))
+        elif multilateral:  # two members of a multilateral meeting also met bilaterally
+            plan.sides.append(Side(_with_guest(ctx, c, plan), kind=_kind_near(ctx, c)))
+        else:
+            plan.absorbed.append(c)
     _attach_sentences(ctx, plan, first)
     return plan
+
+
+def _same_person(a: SideMeeting, b: SideMeeting) -> bool:
+    return a.counterpart is not None and a.counterpart == b.counterpart
+
+
+def _countries_in(ctx: Context, sentence: Sentence) -> int:
+    """How many sides a sentence names (countries, demonyms, organizations)."""
+    return len({p.code for p in ctx.places if sentence.holds(p.start) and p.kind != "city"})
+
+
+def _kind_near(ctx: Context, meeting: SideMeeting) -> EngagementKind:
+    """ "Blinken made his first visit to Kazakhstan. He met with ...": a visit, if its
+    sentence or the one before it in the paragraph says so; else a meeting."""
+    i = next((k for k, s in enumerate(ctx.sentences) if s.start == meeting.start), 0)
+    near = ctx.sentences[max(0, i - 1) : i + 1]
+    if len(near) == 2 and "\n" in ctx.text[near[0].start : near[1].start]:
+        near = near[1:]
+    cues = [kind_from_text(s.text) for s in near]
+    return "visit" if any(c and c[0] == "visit" for c in cues) else "meeting"
 
 
 def _with_guest(ctx: Context, meeting: SideMeeting, plan: SidePlan) -> SideMeeting:

@@ -381,12 +381,15 @@ def config(args: argparse.Namespace, spacy_version: str, ner_pipes: list[str]) -
 
 
 def targets(figures: dict[str, Any]) -> dict[str, Any]:
-    """Ratios of the best times (wall clock: the target; CPU) and whether targets are met."""
+    """Ratios of the best times (wall clock: the target; CPU, each its own best) and whether
+    the targets are met."""
     bil, ner = figures["best"]["bilateral"], figures["best"]["ner"]
     ratio = bil["seconds"] / ner["seconds"]
+    cpu = {label: min(t["cpu_seconds"] for t in figures["runs"] if t["label"] == label)
+           for label in ("bilateral", "ner")}  # fmt: skip
     peak = figures["memory"]["peak_rss_mb"]
     return {
-        "ratio": ratio, "ratio_cpu": bil["cpu_seconds"] / ner["cpu_seconds"],
+        "ratio": ratio, "ratio_cpu": cpu["bilateral"] / cpu["ner"],
         "ratio_target": TARGET_RATIO, "ratio_met": ratio <= TARGET_RATIO,
         "peak_rss_mb": peak, "peak_target_mb": TARGET_PEAK_MB, "peak_met": peak < TARGET_PEAK_MB,
     }  # fmt: skip

@@ -190,3 +190,102 @@ def test_spans_always_lie_inside_the_sentence(words: list[str]) -> None:
         assert 7 <= c.start < c.end <= 7 + len(sentence)
         assert " ".join(sentence[c.start - 7 : c.end - 7].split()) == c.text
         assert c.kind in {"meeting", "agreement", "action"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two leaders met in Accra, vowing to revive a partnership that had stalled.",
+         [("revive a partnership that had stalled", "action")]),
+        ("The premiers shook hands, pledging to open a consulate in Tromsø.",
+         [("open a consulate in Tromsø", "action")]),
+        ("Mr Ruto said he would attend the jubilee ceremony in Lima.",
+         [("attend the jubilee ceremony in Lima", "meeting")]),
+        ("The leaders instructed their ministers to conclude a fisheries agreement by May.",
+         [("conclude a fisheries agreement by May", "agreement")]),
+        ("They agreed to cut tariffs on textiles and directed officials to draft a roadmap.",
+         [("cut tariffs on textiles", "action"), ("draft a roadmap", "action")]),
+    ],
+)  # fmt: skip
+def test_gerund_and_instruction_cues(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert texts(sentence) == expected
+
+
+def test_an_accepted_invitation_to_visit_is_the_guest_s_commitment() -> None:
+    sentence = "Mr Odinga accepted an invitation to pay an official visit to Uruguay."
+    (found,) = find_commitments(sentence, 0, names(sentence, "Mr Odinga", "Uruguay"))
+    assert (found.text, found.kind) == ("pay an official visit to Uruguay", "meeting")
+    assert sentence[found.subject_start : found.cue_start].strip() == "Mr Odinga"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers agreed that the forum will meet every spring, with the next one to "
+        "take place in Quito in 2027.",
+        "Both sides welcomed the progress, with the next round to be held in Oslo in 2026.",
+    ],
+)
+def test_a_coming_meeting_in_an_absolute_phrase_is_a_commitment(sentence: str) -> None:
+    found = texts(sentence, names(sentence, "Quito", "Oslo"))
+    assert found[-1][1] == "meeting"
+    assert found[-1][0].startswith("next ") and found[-1][0].endswith(("2027", "2026"))
+
+
+def test_to_take_place_needs_a_coming_meeting_as_its_subject() -> None:
+    sentence = "They discussed the elections, due to take place in March."
+    assert texts(sentence) == []
+
+
+def test_a_side_that_only_qualifies_a_thing_does_not_commit() -> None:
+    sentence = "They were sure that Ghanaian-Togolese ties of friendship will grow stronger."
+    assert texts(sentence, names(sentence, "Ghanaian-Togolese")) == []
+    sentence = "Kenya and the Ghanaian side will grow more cocoa."
+    assert texts(sentence, names(sentence, "Kenya", "Ghanaian")) == [("grow more cocoa", "action")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministers signed a deal on trade and the joint construction of a bridge, "
+         "which the two countries will finance together.",
+         "joint construction of a bridge"),
+        ("They welcomed the design of a new satellite, Condor-2, which both sides will build.",
+         "design of a new satellite, Condor-2"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_commits_to_its_antecedent(sentence: str, expected: str) -> None:
+    found = texts(sentence, names(sentence, "the two countries", "both sides"))
+    assert found == [(expected, "action")]
+
+
+def test_a_relative_clause_with_its_own_object_keeps_it() -> None:
+    sentence = "They signed a pact, which Chile will submit to its congress in March."
+    found = texts(sentence, names(sentence, "Chile"))
+    assert found == [("submit to its congress in March", "action")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They reaffirmed their shared commitment to democracy and human rights.",
+        "The leaders reaffirmed their commitment to regional integration.",
+        "Both sides reaffirmed their commitment to peace and stability.",
+    ],
+)
+def test_a_commitment_to_a_cause_is_a_position(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+RELATIVE_VOCABULARY = """the sides two countries will build together , which that and covering
+the joint development of a satellite Condor-2 accepted an invitation to pay visit with next
+one take place in 2026 instructed ministers vowing peace democracy commitment reaffirmed"""
+
+
+@given(st.lists(st.sampled_from(RELATIVE_VOCABULARY.split()), max_size=30))
+def test_antecedent_and_absolute_spans_lie_inside_the_sentence(words: list[str]) -> None:
+    sentence = " ".join(words)
+    for c in find_commitments(sentence, offset=3, sides=names(sentence, "countries")):
+        assert 3 <= c.start < c.end <= 3 + len(sentence)
+        assert " ".join(sentence[c.start - 3 : c.end - 3].split()) == c.text
+        assert len(c.text.split()) >= 2

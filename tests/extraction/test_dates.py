@@ -157,3 +157,51 @@ def test_an_estimated_year_completes_dates_without_one() -> None:
     assert values("They met on Nov. 6 in Lima.", anchor=None) == []
     found = parse_dates("They met on Nov. 6 in Lima.", None, year=2021)
     assert [(d.value, d.precision) for d in found] == [("2021-11-06", "day")]
+
+
+# ANCHOR is Tuesday 7 November 2023.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two premiers spoke by phone this evening.", ("2023-11-07", None)),
+        ("The envoys met this morning in the capital.", ("2023-11-07", None)),
+        ("Earlier today the ministers signed a memorandum.", ("2023-11-07", None)),
+        ("The leaders dined together tonight.", ("2023-11-07", None)),
+        ("The presidents spoke last night.", ("2023-11-06", None)),
+        ("Consultations were held on Monday and Tuesday.", ("2023-11-06", "2023-11-07")),
+        ("The talks ran from Thursday to Saturday.", ("2023-11-02", "2023-11-04")),
+        ("Delegations met on Tuesday of last week.", ("2023-10-31", None)),
+        ("On Wednesday and Thursday of last week, Ghana hosted the talks.",
+         ("2023-11-01", "2023-11-02")),
+        ("The forum ran from Sunday 12 to Tuesday 14 March 2023.", ("2023-03-12", "2023-03-14")),
+    ],
+)  # fmt: skip
+def test_relative_days_and_spans_of_weekdays(text: str, expected: tuple[str, str | None]) -> None:
+    (found,) = parse_dates(text, ANCHOR)
+    assert (found.value, found.end_value) == expected
+
+
+def test_a_span_of_weekdays_naming_its_dates_is_read_from_the_dates() -> None:
+    (found,) = parse_dates("Held Monday and Tuesday, 6 and 7 November 2023.", ANCHOR)
+    assert (found.value, found.end_value, found.relative) == ("2023-11-06", "2023-11-07", False)
+
+
+def test_without_anchor_the_first_full_date_gives_the_year() -> None:
+    text = "The state visit ran 3-5 April 2022.\n\nRiga, Monday 4 April. The leaders met."
+    found = parse_dates(text)
+    assert [d.value for d in found] == ["2022-04-03", "2022-04-04"]
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(0, 6),
+    st.integers(1, 3),
+)
+def test_a_span_of_weekdays_ends_after_it_starts(anchor: date, weekday: int, length: int) -> None:
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    last = names[(weekday + length) % 7]
+    (found,) = parse_dates(f"They met from {names[weekday]} to {last}.", anchor)
+    start, end = date.fromisoformat(found.value), date.fromisoformat(found.end_value or "")
+    assert start.weekday() == weekday
+    assert end - start == timedelta(days=length)
+    assert anchor - start < timedelta(days=7)

@@ -239,3 +239,108 @@ def test_a_meeting_of_another_time_is_not_the_one_reported(extractor: Extractor)
     )
     (meeting,) = extract(extractor, text)
     assert (meeting.kind, meeting.mechanism) == ("meeting", None)
+
+
+STATE_VISIT = readout(
+    "Highlights of the Ghanaian state visit to Kenya",
+    "Nairobi, 10 May 2023",
+    (
+        "President Kwame Asante of Ghana paid a state visit to Kenya from 7 to 9 May 2023. "
+        "On 7 May, President Wanjiru Kamau received President Asante at State House in "
+        "Nairobi, where the two presidents discussed trade and regional security. They "
+        "also reviewed the situation in the Great Lakes region, the fight against drought in "
+        "the Horn of Africa and the reform of the African Union's financing."
+    ),
+    (
+        "Mombasa, 9 May. The visit closed with a meeting of the Ghana-Kenya Permanent Joint "
+        "Commission, co-chaired by Foreign Minister Kofi Mensah and Foreign Minister Amina "
+        "Odhiambo."
+    ),
+    "The Commission reviewed cooperation in agriculture and agreed to open direct flights.",
+    "President Asante thanked Kenya for its hospitality.",
+)
+
+
+def test_a_format_meeting_during_a_visit_is_an_engagement_of_its_own(
+    extractor: Extractor,
+) -> None:
+    visit, commission = extract(extractor, STATE_VISIT)
+    assert (visit.kind, visit.mechanism) == ("visit", None)
+    assert heads(visit) == ["Kwame Asante", "Wanjiru Kamau"]
+    assert commission.kind == "dialogue"
+    assert commission.mechanism == "Ghana-Kenya Permanent Joint Commission"
+    assert commission.date == "2023-05-09"
+    assert heads(commission) == ["Amina Odhiambo", "Kofi Mensah"]
+    assert [c.text for c in commission.commitments] == ["open direct flights"]
+
+
+def test_a_format_to_come_is_no_engagement(extractor: Extractor) -> None:
+    text = STATE_VISIT.replace(
+        "The visit closed with a meeting of", "The ministers agreed to convene a session of"
+    )
+    (visit,) = extract(extractor, text)
+    assert visit.kind == "visit"
+
+
+CREATED = readout(
+    "Lima, 10 May 2023",
+    (
+        "Peruvian President Luis Vega received Chilean President Rosa Paz in Lima on Tuesday, "
+        "and the two signed a protocol creating a Peru-Chile Supreme Coordination Council."
+    ),
+    "It was the first trip to Peru by a Chilean president in five years.",
+)
+
+
+def test_a_format_being_created_is_not_the_meetings(extractor: Extractor) -> None:
+    (visit,) = extract(extractor, CREATED)
+    assert (visit.kind, visit.mechanism) == ("visit", None)
+
+
+TALKS_ON_A_TRIP = readout(
+    "Santiago, 10 May 2023",
+    (
+        "Chilean President Rosa Paz held talks with Argentine President Diego Ramos at the "
+        "Casa Rosada on Tuesday."
+    ),
+    "The two presidents discussed lithium and energy.",
+    "Paz told reporters during the trip that the region must act together.",
+)
+
+
+def test_talks_the_text_calls_a_trip_are_a_visit(extractor: Extractor) -> None:
+    (visit,) = extract(extractor, TALKS_ON_A_TRIP)
+    assert visit.kind == "visit"
+
+
+def test_talks_with_a_visit_to_come_stay_a_meeting(extractor: Extractor) -> None:
+    text = TALKS_ON_A_TRIP.replace(
+        "Paz told reporters during the trip", "Paz looks forward to her upcoming visit, saying"
+    )
+    (meeting,) = extract(extractor, text)
+    assert meeting.kind == "meeting"
+
+
+ANNUAL_SUMMIT = readout(
+    "Nairobi, 10 May 2023",
+    (
+        "President Wanjiru Kamau hosted President Samia Hassan on Tuesday for the second "
+        "annual Kenya-Tanzania summit. In the afternoon, President Hassan sat down with "
+        "Deputy President Otieno Njoroge."
+    ),
+)
+
+
+def test_an_annual_summit_and_a_second_meeting(extractor: Extractor) -> None:
+    summit, meeting = extract(extractor, ANNUAL_SUMMIT)
+    assert (summit.kind, summit.mechanism, summit.round) == ("summit", "Kenya-Tanzania summit", 2)
+    assert meeting.kind == "meeting"
+    assert heads(meeting) == ["Otieno Njoroge", "Samia Hassan"]
+
+
+def test_a_travel_notice_headline_is_no_engagement(extractor: Extractor) -> None:
+    text = readout(
+        "Visa waiver for Norwegian citizens visiting Chile",
+        "Norwegian citizens may enter Chile without a visa for tourism or visiting family.",
+    )
+    assert extract(extractor, text) == []

@@ -4,6 +4,7 @@ import pytest
 
 from bilateral.extraction.kinds import (
     call_without_cue,
+    calls_it_a_visit,
     kind_from_text,
     names_larger_event,
     planned_at,
@@ -109,3 +110,34 @@ def test_larger_event(sentence: str, name: str, expected: bool) -> None:
 )
 def test_says_multilateral(text: str, expected: bool) -> None:
     assert says_multilateral(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the visit would deepen ties.", True),
+        ("During the trip, the president also met students.", True),
+        ("Her three-day visit ended on Sunday.", True),
+        ("He looks forward to his upcoming visit to Oslo.", False),
+        ("The president accepted an invitation to pay a visit next year.", False),
+        ("The ministers discussed trade and energy.", False),
+    ],
+)
+def test_calls_it_a_visit(text: str, expected: bool) -> None:
+    assert (calls_it_a_visit(text) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Citizens may enter without a visa for tourism or visiting relatives.",
+        "The waiver covers travellers visiting their family for up to 30 days.",
+        "Holders of ordinary passports visiting friends need no visa.",
+    ],
+)
+def test_private_visits_of_travel_notices_report_no_meeting(text: str) -> None:
+    assert not reports_meeting(text)
+
+
+def test_a_visit_to_a_country_still_reports_a_meeting() -> None:
+    assert reports_held_meeting("The minister visited Ghana and met the president.")

@@ -3,7 +3,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilateral.extraction.extensions import MechanismMention
-from bilateral.extraction.mechanisms import ORDINALS, find_mechanisms
+from bilateral.extraction.mechanisms import (
+    ORDINALS,
+    find_mechanisms,
+    format_meeting_cue,
+    names_created,
+)
 
 
 def first(text: str) -> MechanismMention:
@@ -84,6 +89,12 @@ def test_bilateral_consultations_are_no_format() -> None:
         ("the B5+1 ministerial meeting", "B5+1", "dialogue"),
         ("held the Ghana-Togo Permanent Joint Commission on Tuesday",
          "Ghana-Togo Permanent Joint Commission", "dialogue"),
+        ("the third meeting of the Chile-Peru High Level Core Group",
+         "Chile-Peru High Level Core Group", "working_group"),
+        ("the Kenya-Tanzania Task Force on Trade met", "Kenya-Tanzania Task Force on Trade",
+         "working_group"),
+        ("a meeting of the Polish-Lithuanian Council of Ministers",
+         "Polish-Lithuanian Council of Ministers", "dialogue"),
     ],
 )  # fmt: skip
 def test_format_names(text: str, name: str, kind: str) -> None:
@@ -98,6 +109,8 @@ def test_format_names(text: str, name: str, kind: str) -> None:
         "the Davos World Economic Forum",
         "the State Council of China",
         "Kenya welcomed the European Commission proposal",
+        "approved by the Saudi Council of Ministers",
+        "a decision of the Council of Ministers",
     ],
 )
 def test_bodies_and_forums_are_no_formats(text: str) -> None:
@@ -110,3 +123,60 @@ def test_a_name_does_not_run_across_a_sentence() -> None:
 
 def test_a_name_does_not_run_across_lines() -> None:
     assert first("World News\n\nPolitical Consultations Held").name == "Political Consultations"
+
+
+SIDES = ["Kenya", "Chile", "UK", "Viet Nam", "New Zealand", "Ghana", "Peru", "Norway"]
+
+
+@given(
+    st.sampled_from(SIDES),
+    st.sampled_from(SIDES),
+    st.sampled_from(["annual", "regular", "yearly"]),
+    st.sampled_from(["summit", "dialogue", "consultations"]),
+)
+def test_a_recurring_lower_case_format_named_by_its_sides(
+    a: str, b: str, recurrence: str, noun: str
+) -> None:
+    m = first(f"hosted the first {recurrence} {a}-{b} {noun} on Friday")
+    assert (m.name, m.round) == (f"{a}-{b} {noun}", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the fourth Ghana-Togo summit", ("Ghana-Togo summit", 4)),
+        ("the Ghana-Togo summit in Accra", None),
+        ("the first Ghana-Togo summit since 2019", None),
+    ],
+)
+def test_a_lower_case_format_recurs_only_when_said(
+    text: str, expected: tuple[str, int] | None
+) -> None:
+    found = [(m.name, m.round) for m in find_mechanisms(text)]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "created"),
+    [
+        ("the leaders signed a protocol creating a Kenya-Uganda Joint Council", True),
+        ("they agreed on the establishment of a Peru-Chile Working Group", True),
+        ("the ministers set up a new Ghana-Togo Joint Commission", True),
+        ("the ministers co-chaired the Ghana-Togo Joint Commission", False),
+    ],
+)
+def test_a_format_being_created(text: str, created: bool) -> None:
+    assert names_created(text, first(text).start) is created
+
+
+@pytest.mark.parametrize(
+    ("text", "meets"),
+    [
+        ("The visit closed with a meeting of the Chile-Peru Joint Commission.", True),
+        ("Ministers co-chaired the Chile-Peru Joint Commission.", True),
+        ("They agreed to convene a session of the Chile-Peru Joint Commission.", False),
+        ("They praised the work of the Chile-Peru Joint Commission.", False),
+    ],
+)
+def test_format_meeting_cue(text: str, meets: bool) -> None:
+    assert (format_meeting_cue(text, first(text).start) is not None) is meets

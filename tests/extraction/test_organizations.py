@@ -106,3 +106,25 @@ def test_title_country_only_for_titles_one_government_uses() -> None:
 def test_split_title_never_grows_the_text(text: str) -> None:
     title, _, _ = split_title(text, GAZ)
     assert len(title) <= len(" ".join(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President of the Argentine Nation", ("President of the Nation", None, "ARG")),
+        ("Ambassador of Mongolia to Japan", ("Ambassador to Japan", None, "MNG")),
+        ("Vice President of the Nation", ("Vice President of the Nation", None, None)),
+    ],
+)
+def test_country_inside_a_title(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    from bilateral.extraction.gazetteer import load_gazetteer
+    from bilateral.extraction.organizations import split_title
+
+    assert split_title(text, load_gazetteer()) == expected
+
+
+def test_eu_commissioner_title_country() -> None:
+    from bilateral.extraction.organizations import title_country
+
+    assert title_country("Commissioner for Trade") == "EU"
+    assert title_country("High Commissioner") is None

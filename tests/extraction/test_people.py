@@ -252,3 +252,125 @@ def test_core_office_is_the_end_of_the_title(words: list[str]) -> None:
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).filter(str.strip))
 def test_a_name_is_the_same_person_as_itself(name: str) -> None:
     assert same_person(name.title(), name.title())
+
+
+# -- generalisation round: names written in other ways, lists, cues ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Foreign Minister OKADA Haruto met the press in Osaka.", "Okada Haruto"),
+        ("State Minister Sachiko WATANABE held talks with the envoy.", "Sachiko Watanabe"),
+        ("The talks were led by Minister of Finance NGUYEN Thi Lan.", "Nguyen Thi Lan"),
+    ],
+)
+def test_surname_in_capitals_is_part_of_the_name(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    (p,) = people(extractor, text)
+    assert p.name == name
+
+
+def test_acronyms_beside_capitalised_words_are_not_names(extractor: Extractor) -> None:
+    text = "The ASEAN Secretariat and the OSCE Chairmanship said the RAA Agreement holds."
+    assert people(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Director Jan Horak of the Ministry of Transport met the mayor.", "Jan Horak"),
+        ("Former Prime Minister Theresa Mayfield said in May 2023 that talks resumed.", None),
+        ("Ambassador June Okafor met the minister on 5 June 2024.", "June Okafor"),
+    ],
+)
+def test_month_words_are_names_only_beside_a_name(
+    extractor: Extractor, text: str, name: str | None
+) -> None:
+    names = [p.name for p in people(extractor, text)]
+    if name is not None:
+        assert name in names
+    assert not any(n.split()[0] in {"May", "June"} and n != "June Okafor" for n in names)
+
+
+def test_plural_of_a_title_word_is_not_a_name(extractor: Extractor) -> None:
+    text = "Speaker of the House of Representatives Maria Tanaka welcomed the delegation."
+    (p,) = people(extractor, text)
+    assert p.name == "Maria Tanaka"
+
+
+def test_head_of_government_titles(extractor: Extractor) -> None:
+    text = "Taoiseach Ciaran Doyle hosted Emperor Akemi Sato at the castle."
+    found = {p.name: p.title for p in people(extractor, text)}
+    assert found == {"Ciaran Doyle": "Taoiseach", "Akemi Sato": "Emperor"}
+
+
+def test_one_word_inside_a_title_is_not_a_name(extractor: Extractor) -> None:
+    text = (
+        "The Commissioner for European Neighbourhood Policy and Enlargement Negotiations, "
+        "Mr. Pieter Janssens, also took part in the session."
+    )
+    (p,) = people(extractor, text)
+    assert p.name == "Pieter Janssens"
+    assert p.title == "Commissioner for European Neighbourhood Policy and Enlargement Negotiations"
+    assert p.role_cue == "member"
+
+
+def test_list_items_take_the_cue_of_the_opening_line(extractor: Extractor) -> None:
+    text = (
+        "The Latvian delegation was headed by Ilze Berzina, Director of the Consular "
+        "Department. She was accompanied by:\n"
+        "- Juris Ozols, Deputy Director of the Legal Department;\n"
+        "- Anna Liepa, Chief Specialist at the Ministry of Interior.\n"
+    )
+    found = {p.name: (p.title, p.role_cue) for p in people(extractor, text)}
+    assert found["Ilze Berzina"][1] == "head"
+    assert found["Juris Ozols"] == ("Deputy Director of the Legal Department", "member")
+    assert found["Anna Liepa"] == ("Chief Specialist", "member")
+
+
+def test_list_intro_is_only_read_for_items_at_line_start() -> None:
+    from bilateral.extraction.people_cues import list_intro
+
+    text = "The delegation included:\n• A. Person, Director;\n\n• B. Person, Counsellor.\n"
+    assert list_intro(text, text.index("A.")) == "The delegation included"
+    assert list_intro(text, text.index("B.")) == "The delegation included"
+    assert list_intro(text, text.index("Director")) is None
+    assert list_intro("1. Minister X met Y.", 3) is None
+
+
+def test_co_chairs_joined_by_together_with_share_the_head_cue(extractor: Extractor) -> None:
+    text = (
+        "Minister of Foreign Affairs Sara Lind and Minister of Defence Olof Berg of Sweden, "
+        "together with Secretary of Foreign Affairs Ana Cruz and Secretary of National "
+        "Defense Ramon Lopez Jr. of the Philippines, convened the second ministerial meeting."
+    )
+    found = {p.name: p.role_cue for p in people(extractor, text)}
+    assert found == dict.fromkeys(["Sara Lind", "Olof Berg", "Ana Cruz", "Ramon Lopez Jr."], "head")
+
+
+def test_plural_title_before_a_list_of_names(extractor: Extractor) -> None:
+    text = "The ministers of foreign affairs, Lena Vogel and Santiago Ortiz, joined the session."
+    found = {p.name: p.title for p in people(extractor, text)}
+    assert found == {
+        "Lena Vogel": "Minister of Foreign Affairs",
+        "Santiago Ortiz": "Minister of Foreign Affairs",
+    }
+
+
+def test_city_is_a_place_after_a_preposition(extractor: Extractor) -> None:
+    text = "Minister Ana Lopes arrived in Santiago Monday and met President Jorge Ruiz."
+    assert [p.name for p in people(extractor, text)] == ["Ana Lopes", "Jorge Ruiz"]
+
+
+@given(
+    st.sampled_from(["Hiroshi", "Min-jun", "Lan", "Kenta"]),
+    st.sampled_from(["SATO", "KIM", "PHAM", "OKADA"]),
+)
+def test_display_name_title_cases_capitals(given_name: str, surname: str) -> None:
+    from bilateral.extraction.person_tokens import display_name
+
+    shown = display_name(f"{surname} {given_name}")
+    assert shown == f"{surname.capitalize()} {given_name}"
+    assert display_name(f"Lloyd Ames {surname.capitalize()} III").endswith(" III")

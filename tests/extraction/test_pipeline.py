@@ -6,8 +6,12 @@ import hashlib
 from datetime import date
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from bilateral.extraction import Extractor
+from bilateral.extraction.components.paragraphs import paragraphs
+from bilateral.extraction.pipeline import build_pipeline
 from bilateral.records import DocumentRecord, SourceDocument
 
 JOINT_STATEMENT = """Joint Statement on the Third Peru-Canada Strategic Dialogue
@@ -110,3 +114,21 @@ def test_spec_json_has_exactly_the_spec_fields(statement: DocumentRecord) -> Non
 def test_extract_many_keeps_order(extractor: Extractor) -> None:
     docs = [source(CALL, "a"), source(NOTICE, "b"), source(JOINT_STATEMENT, "c")]
     assert [r.document for r in extractor.extract_many(docs, batch_size=2)] == ["a", "b", "c"]
+
+
+def test_line_breaks_do_not_touch_a_parsed_doc() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Ministers meet\nThey met today.")
+    heads = [i - 1 if i else 0 for i in range(len(doc))]
+    parsed = Doc(nlp.vocab, words=[t.text for t in doc], heads=heads, deps=["dep"] * len(doc))
+    before = [t.is_sent_start for t in parsed]
+    assert [t.is_sent_start for t in paragraphs(parsed)] == before
+
+
+@pytest.mark.skipif(not spacy.util.get_installed_models(), reason="no spaCy model installed")
+def test_a_named_model_runs_without_its_parser() -> None:
+    model = spacy.util.get_installed_models()[0]
+    nlp = build_pipeline(model=model)
+    assert not {"parser", "lemmatizer"} & set(nlp.pipe_names)
+    record = Extractor(model=model).extract(source(CALL, "call-with-model"))
+    assert [e.kind for e in record.engagements] == ["call"]

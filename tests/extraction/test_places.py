@@ -56,3 +56,18 @@ def test_the_body_starts_after_the_dateline(nlp: Language, text: str, body: str)
     doc._.published = date(2024, 11, 4)
     doc = nlp(doc)
     assert text[doc._.dateline_end :] == body
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The talks with President Vo Van Thuong went well.", None),
+        ("Minister Ana Lima Costa arrived on Monday.", None),
+        ("Talks opened in Lima on Monday.", "Lima"),
+        ("Lima Declaration signed.", "Lima"),
+        ("The Lima Group met.", "Lima"),
+    ],
+)
+def test_a_city_inside_a_longer_name_is_no_city(nlp: Language, text: str, city: str | None) -> None:
+    found = [name for kind, _, name in places(nlp, text) if kind == "city"]
+    assert found == ([city] if city else [])

@@ -116,3 +116,33 @@ def test_no_cue_no_meeting(text: str) -> None:
 )
 def test_returns_to_main(sentence: str, expected: bool) -> None:
     assert returns_to_main(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the evening, Ana Soto sat down with Prime Minister Luis Vega.",
+        "Ana Soto later sat down with Luis Vega to discuss fisheries.",
+    ],
+)
+def test_sat_down_with_is_a_meeting(text: str) -> None:
+    (meeting,) = found(text, ["Ana Soto", "Luis Vega"])
+    assert (meeting.counterpart, meeting.guest) == ("Luis Vega", "Ana Soto")
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("He toured a plant of the electric carmaker Voltara, where engineers met him.", "Voltara"),
+        ("She visited the headquarters of shipping group Nordhav Lines.", "Nordhav Lines"),
+        ("The minister toured a research centre of telecoms operator Telkari.", "Telkari"),
+    ],
+)
+def test_a_tour_of_a_company_site_is_a_meeting_with_it(text: str, organization: str) -> None:
+    (meeting,) = found(text, [])
+    assert [o[0] for o in meeting.organizations] == [organization]
+
+
+@given(st.sampled_from(["museum", "old town", "Central Park", "war memorial", "cathedral"]))
+def test_a_tour_of_a_sight_is_no_meeting(sight: str) -> None:
+    assert found(f"In the afternoon she toured the {sight} with her husband.", []) == []

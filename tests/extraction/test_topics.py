@@ -114,3 +114,62 @@ def test_description_fallback_uses_phrases_not_generic_words() -> None:
 def test_hits_are_inside_the_text(text: str) -> None:
     for hit in TopicMatcher.build(load_taxonomy()).find(text):
         assert 0 <= hit.start < hit.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The premier accepted an invitation to visit Lisbon.", "high_level_visits"),
+        ("The king invited the president to pay a state visit.", "high_level_visits"),
+        ("They agreed that the council will meet annually.", "high_level_visits"),
+        ("Regular meetings would give the partnership a steady rhythm.", "high_level_visits"),
+        ("The ministers called for the denuclearisation of the peninsula.",
+         "security.nonproliferation"),
+        ("They agreed to strengthen cooperation on air defence.", "security.defense"),
+        ("Talks touched on security guarantees for the island.", "security.defense"),
+        ("They discussed coordination in regional bodies.", "multilateral"),
+        ("They agreed to modernise the main border crossings.", "economy.transport"),
+        ("The sides discussed illegal border crossings on the river.", "migration"),
+        ("The ministers discussed seasonal workers from Samoa.", "migration"),
+        ("They praised the Common Travel Area between the islands.", "consular.visas"),
+        ("They recalled the reconciliation between their peoples.", "education_culture"),
+        ("He spoke of the political modernisation of the country.", "reforms"),
+    ],
+)  # fmt: skip
+def test_general_cues_of_the_second_round(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code in codes(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("They exchanged views on the regional security environment.", "climate_environment"),
+        ("Both sides praised the business environment in Accra.", "climate_environment"),
+        ("The guest was received with military honours.", "security.defense"),
+        ("He met the Secretary of National Defense.", "security.defense"),
+        ("The Foreign and Defense Ministerial Meeting was held.", "security.defense"),
+        ("They argued for the defence of human rights.", "security.defense"),
+        ("They agreed to protect undersea cables and other critical infrastructure.",
+         "economy.transport"),
+        ("Engineers presented digital connectivity projects.", "economy.transport"),
+        ("They discussed the modernisation of the border crossings.", "reforms"),
+        ("They discussed the modernisation of the border crossings.", "migration"),
+        ("The ministers condemned attacks on cultural properties.", "education_culture"),
+        ("They stressed respect for the children's cultural identity.", "education_culture"),
+        ("They agreed to maintain regular contacts.", "high_level_visits"),
+    ],
+)  # fmt: skip
+def test_near_misses_of_the_second_round(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code not in codes(matcher, text)
+
+
+def test_a_commitment_to_meet_again_implies_its_topic_unless_it_only_continues() -> None:
+    matcher = TopicMatcher.build(load_taxonomy())
+    assert matcher.meeting_topic("hold the fifth round in Suva in 2026") == "high_level_visits"
+    assert matcher.meeting_topic("continue the consultations regularly") is None
+    assert matcher.meeting_topic("hold the next round in Lima", "consultations") is None
+
+
+def test_a_taxonomy_without_the_meeting_topic_gets_none() -> None:
+    matcher = TopicMatcher.build([Topic("fisheries", "Fisheries", "fishing quotas")])
+    assert matcher.meeting_topic("hold the next round in Lima") is None

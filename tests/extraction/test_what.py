@@ -96,3 +96,35 @@ def test_most_specific_codes_replace_their_parents() -> None:
         "security.defense",
         "trade",
     }
+
+
+def extract(text: str, published: date) -> Engagement:
+    source = SourceDocument(
+        id=hashlib.sha256(text.encode()).hexdigest(), name="t", text=text, published=published
+    )
+    return Extractor().extract(source).engagements[0]
+
+
+CALL = """Presidents of Uruguay and Kenya speak by phone
+
+MONTEVIDEO, 3 February 2025 – President Yamandú Orsi of Uruguay spoke by telephone today with \
+President William Ruto of Kenya. They discussed wheat exports and renewable energy.
+
+President Ruto accepted an invitation to pay a state visit to Uruguay in 2026.
+"""
+
+
+def test_a_commitment_to_visit_makes_high_level_exchanges_a_topic() -> None:
+    found = extract(CALL, date(2025, 2, 3))
+    assert "high_level_visits" in found.topics
+    assert [(c.text, c.kind, c.due) for c in found.commitments] == [
+        ("pay a state visit to Uruguay in 2026", "meeting", "2026")
+    ]
+
+
+def test_a_commitment_to_continue_the_talks_does_not() -> None:
+    text = CALL.replace(
+        "President Ruto accepted an invitation to pay a state visit to Uruguay in 2026.",
+        "The presidents agreed to continue consultations regularly.",
+    )
+    assert "high_level_visits" not in extract(text, date(2025, 2, 3)).topics

@@ -87,6 +87,71 @@ CASES = [
 ]
 
 
+VENUE_CASES = [
+    pytest.param(
+        "Portugal and Cape Verde open new talks format in Lisbon\n\n"
+        "LISBON, 14 May 2024 – The prime ministers of Portugal and Cape Verde held the "
+        "first session of their intergovernmental dialogue today.",
+        date(2024, 5, 14),
+        ("2024-05-14", None, "Lisbon", "PRT"),
+        id="the headline's city is the venue",
+    ),
+    pytest.param(
+        "Talks on fisheries\n\nDAKAR, 3 June 2024 — The President of Senegal received the "
+        "President of Gambia this afternoon for talks on fisheries.",
+        date(2024, 6, 3),
+        ("2024-06-03", None, "Dakar", "SEN"),
+        id="a host receiving the guest puts the meeting in the dateline's city",
+    ),
+    pytest.param(
+        "Talks on fisheries\n\nDAKAR, 3 June 2024 — The President of Senegal was received "
+        "by the President of Gambia for talks on fisheries.",
+        date(2024, 6, 3),
+        ("2024-06", None, None, None),
+        id="a guest received elsewhere says nothing of the dateline",
+    ),
+    pytest.param(
+        "Visit ends\n\nNAIROBI, 9 May 2024 — The President of Kenya, on a state visit to "
+        "Ghana, held talks with his host at the Jubilee House on Thursday.",
+        date(2024, 5, 9),
+        ("2024-05-09", None, None, "GHA"),
+        id="a dateline in another country than the visited one does not count",
+    ),
+    pytest.param(
+        "Visit ends\n\nHELSINKI, 5 October 2023 – The Prime Minister of Finland hosted the "
+        "Prime Minister of Estonia on Wednesday for talks on energy.\n\nThe Estonian guest "
+        "later travelled to Tampere, where he visited a battery plant.",
+        date(2023, 10, 5),
+        ("2023-10-04", None, "Helsinki", "FIN"),
+        id="the main meeting's city, not that of a later trip",
+    ),
+    pytest.param(
+        "ROME, 20 March 2024 – Italy and Tunisia held talks on migration at the Villa "
+        "Madama on Tuesday.\n\nThe Tunisian minister, who arrived in Milan on Monday, "
+        "toured a port there.",
+        date(2024, 3, 20),
+        ("2024-03-19", None, "Rome", "ITA"),
+        id="a city of another day does not count",
+    ),
+    pytest.param(
+        "The President of Austria paid a state visit to Slovenia from 3 to 5 April 2023.\n\n"
+        "Ljubljana, Monday 3 April. The President of Slovenia welcomed his guest with "
+        "military honours.\n\nMaribor, Wednesday 5 April. The two presidents opened a "
+        "cross-border museum.",
+        None,
+        ("2023-04-03", "2023-04-05", "Ljubljana", "SVN"),
+        id="a paragraph's place line gives the city of a visit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), VENUE_CASES)
+def test_venue_from_headline_dateline_and_place_lines(
+    extractor: Extractor, text: str, published: date | None, expected: tuple[object, ...]
+) -> None:
+    assert when_where(extractor, text, published) == expected
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), CASES)
 def test_date_and_venue(
     extractor: Extractor, text: str, published: date | None, expected: tuple[object, ...]
@@ -143,3 +208,45 @@ def test_a_meeting_in_a_named_city_takes_that_city(extractor: Extractor) -> None
     )
     main = Engagement(date="2024-05-09", city="Quito", country="ECU")
     assert side_of(extractor, text, date(2024, 5, 10), main) == ("2024-05", ("Guayaquil", "ECU"))
+
+
+def test_a_title_from_the_page_names_the_venue(extractor: Extractor) -> None:
+    text = "The foreign ministers of Peru and Bolivia held consultations on Friday."
+    doc = source(text, date(2024, 2, 3)).model_copy(update={"title": "Andean talks in La Paz"})
+    main = extractor.extract(doc).engagements[0]
+    assert (main.date, main.city, main.country) == ("2024-02-02", "La Paz", "BOL")
+
+
+def test_a_meeting_after_a_sentence_setting_another_day_takes_its_day_and_city(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The presidents held talks in Quito on 9 May 2024.\n\n"
+        "The visitor, who landed in Guayaquil on 7 May, spent 8 May in the port city. "
+        "In the afternoon he also met shipping executives."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 10), main) == (
+        "2024-05-08",
+        ("Guayaquil", "ECU"),
+    )
+
+
+def test_a_meeting_in_its_own_paragraph_in_the_afternoon_shares_the_main_day(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The presidents held talks in Quito on 9 May 2024.\n\n"
+        "In the afternoon, the visitor also met the Vice President."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 10), main) == ("2024-05-09", ("Quito", "ECU"))
+
+
+def test_a_paragraph_place_line_gives_a_side_meeting_its_city(extractor: Extractor) -> None:
+    text = (
+        "The presidents held talks in Quito on 9 May 2024.\n\n"
+        "Guayaquil, Friday 10 May. The visitor also met port officials."
+    )
+    main = Engagement(date="2024-05-09", city="Quito", country="ECU")
+    assert side_of(extractor, text, date(2024, 5, 11), main)[1] == ("Guayaquil", "ECU")

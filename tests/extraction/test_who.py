@@ -153,3 +153,80 @@ def test_a_companion_is_of_the_side_of_whom_they_accompany(extractor: Extractor)
     found = roles(main_engagement(extractor, text))
     assert found["Ana Ruiz"] == ("CHL", "head")
     assert found["Pablo Soto"] == ("CHL", "member")
+
+
+# -- generalisation round: sides of people the text does not place next to their name ---------
+
+
+def test_a_guest_on_a_visit_is_of_the_other_side(extractor: Extractor) -> None:
+    text = (
+        "Nairobi, 6 May 2024 — President Amani Njoroge, on a state visit to Kenya, held a "
+        "summit with President Daniel Mutua at State House this morning. The two presidents "
+        "discussed trade between Tanzania and Kenya."
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found["Daniel Mutua"] == ("KEN", "head")
+    assert found["Amani Njoroge"] == ("TZA", "head")
+
+
+def test_a_country_after_two_names_is_both_of_theirs(extractor: Extractor) -> None:
+    text = (
+        "Lisbon, 6 May 2024 — Foreign Minister Rui Costa and Minister of Defence Ana Pinto of "
+        "Portugal, together with Foreign Minister Amina Diallo and Minister of Defence Ibrahima "
+        "Sow of Senegal, convened the first ministerial meeting in Lisbon."
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found == {
+        "Rui Costa": ("PRT", "head"),
+        "Ana Pinto": ("PRT", "head"),
+        "Amina Diallo": ("SEN", "head"),
+        "Ibrahima Sow": ("SEN", "head"),
+    }
+
+
+def test_same_title_pair_is_not_given_one_country(extractor: Extractor) -> None:
+    text = (
+        "Hanoi, 6 May 2024 — President Kim Do-yun and President Tran Van Minh of Viet Nam "
+        "held talks in Hanoi."
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found["Tran Van Minh"][0] == "VNM"
+    assert found["Kim Do-yun"][0] != "VNM"
+
+
+def test_listed_delegation_members_get_the_delegation_side(extractor: Extractor) -> None:
+    text = (
+        "Vilnius, 6 May 2024\n\n"
+        "Consular consultations between Lithuania and Georgia took place in Vilnius.\n\n"
+        "The Lithuanian delegation was led by Director Rasa Petraitiene. The delegation "
+        "included:\n"
+        "• Tomas Kazlauskas, Counsellor at the Consular Department;\n"
+        "• Egle Jankute, Senior Expert at the Ministry of the Interior.\n\n"
+        "The Georgian side was led by Director Giorgi Beridze.\n"
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found["Rasa Petraitiene"] == ("LTU", "head")
+    assert found["Tomas Kazlauskas"] == ("LTU", "member")
+    assert found["Egle Jankute"] == ("LTU", "member")
+    assert found["Giorgi Beridze"] == ("GEO", "head")
+
+
+def test_co_chair_of_a_known_side_places_the_other(extractor: Extractor) -> None:
+    text = (
+        "Rome, 6 May 2024 — The intergovernmental council met in Rome, chaired by Prime "
+        "Minister Marco Bellini of Italy and Federal Chancellor Hanna Keller. The meeting "
+        "adopted an action plan on energy between Italy and Austria."
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found["Marco Bellini"] == ("ITA", "head")
+    assert found["Hanna Keller"] == ("AUT", "head")
+
+
+def test_unknown_side_person_is_no_head_once_both_sides_have_one(extractor: Extractor) -> None:
+    text = (
+        "Quito, 6 May 2024 — President Ana Torres of Ecuador received President Luis Vega of "
+        "Peru in Quito. The foreign ministers, Pablo Ruiz and Carla Soto, joined the talks."
+    )
+    found = roles(main_engagement(extractor, text))
+    assert found["Pablo Ruiz"][1] == "member"
+    assert found["Carla Soto"][1] == "member"

@@ -28,7 +28,9 @@ _MONTH_WORDS = sorted({f(m) for m in MONTHS for f in (str.title, str.upper)}, ke
 _MONTH = r"(?P<{g}>" + "|".join(_MONTH_WORDS) + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
-_DASH = r"\s*(?:-|–|—|to|and)\s*"
+_WEEKDAY = "|".join(w.title() for w in WEEKDAYS)
+# Between the days of a range, perhaps naming the second one's weekday ("26 to Tuesday 28").
+_DASH = r"\s*(?:-|–|—|to|and)\s*(?:(?:" + _WEEKDAY + r"),?\s+)?"
 # Each pattern opens with a lookahead on its first character, which lets the regex engine
 # skip most positions quickly (an alternation of words alone gives it no such hint).
 _AT_DIGIT, _AT_CAPITAL = r"(?=\d)", r"(?=[A-Z])"
@@ -73,11 +75,17 @@ PATTERNS = [
                + _MONTH.format(g="m") + r"(?!\s*\d)\b"),
 ]  # fmt: skip
 YEAR_ONLY = re.compile(r"\b(?:in|of|since|until|by|for|during)\s+(?P<y>(?:19|20)\d\d)\b")
-_WEEKDAY = "|".join(w.title() for w in WEEKDAYS)
 # Case matters: "The Europe Today" is a publisher, "today" a date; "Today," opens a sentence.
+# A weekday may span to another ("Tuesday and Wednesday", "Monday to Thursday") and name its
+# week ("on Tuesday of last week"); a part of the day ("this evening") is the dateline's day.
 RELATIVE = re.compile(
-    r"\b(?P<word>today|Today(?=,)|yesterday|(?:(?P<mod>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?"
-    r"(?P<wd>" + _WEEKDAY + r")|(?P<span>[Tt]his|[Ll]ast)\s+(?P<unit>week|month))\b"
+    r"\b(?P<word>today|Today(?=,)|yesterday|Yesterday(?=,)"
+    r"|(?P<part>[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|(?P<night>[Ll]ast\s+night)"
+    r"|(?:[Ee]arlier|[Ll]ater)\s+today)"
+    r"|(?:(?P<mod>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>" + _WEEKDAY + r")"
+    r"(?:\s*(?:and|to|through|until|-|–)\s*(?:on\s+)?(?P<wd2>" + _WEEKDAY + r"))?"
+    r"(?:,?\s+of\s+(?P<week>this|last|next)\s+week)?"
+    r"|(?P<span>[Tt]his|[Ll]ast)\s+(?P<unit>week|month))\b"
 )
 # A weekday that only names the day of a full date: "Monday, November 11, 2024".
 WEEKDAY_OF_DATE = re.compile(r"\s*,?\s*(?:the\s+)?\d|\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d")
@@ -182,8 +190,13 @@ def _absolute(text: str, anchor: date | None) -> Iterator[DateMention]:
 
 
 def _weekday(m: re.Match[str], text: str, anchor: date) -> date:
-    """The weekday's date: the latest one up to the anchor, unless the text looks ahead."""
+    """The weekday's date: in the week the text names ("of last week"), else the latest one
+    up to the anchor, unless the text looks ahead."""
     target = WEEKDAYS.index(m.group("wd").lower())
+    week = m.group("week")
+    if week:
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday + timedelta(days=target + 7 * {"last": -1, "this": 0, "next": 1}[week])
     mod = (m.group("mod") or "").lower()
     ahead = mod == "next" or bool(FUTURE_BEFORE.search(text, max(0, m.start() - 50), m.start()))
     if ahead:
@@ -194,32 +207,55 @@ def _weekday(m: re.Match[str], text: str, anchor: date) -> date:
     return anchor - timedelta(days=back)
 
 
+def _weekday_end(m: re.Match[str], start: date) -> str | None:
+    """The last day of a span of weekdays ("Tuesday and Wednesday"): the next such day."""
+    if not m.group("wd2"):
+        return None
+    days = (WEEKDAYS.index(m.group("wd2").lower()) - start.weekday()) % 7
+    return (start + timedelta(days=days)).isoformat() if days else None
+
+
+def _relative_day(m: re.Match[str], text: str, anchor: date) -> DateMention | None:
+    """The day a relative word names; None for a weekday that only names a full date's day."""
+    word = m.group("word").lower()
+    end_value = None
+    if word.startswith(("today", "earlier", "later")) or (m.group("part") and not m.group("night")):
+        value = anchor
+    elif word == "yesterday" or m.group("night"):
+        value = anchor - ONE_DAY
+    elif WEEKDAY_OF_DATE.match(text, m.end()):
+        return None
+    else:
+        value = _weekday(m, text, anchor)
+        end_value = _weekday_end(m, value)
+    return DateMention(m.start(), m.end(), value.isoformat(), "day", end_value, relative=True)
+
+
 def _relative(text: str, anchor: date) -> Iterator[DateMention]:
     for m in RELATIVE.finditer(text):
-        word = m.group("word").lower()
         if m.group("span"):
             value = anchor
-            if word.startswith("last"):
+            if m.group("span").lower() == "last":
                 week = m.group("unit") == "week"
                 value = anchor - timedelta(days=7) if week else anchor.replace(day=1) - ONE_DAY
             yield DateMention(m.start(), m.end(), value.isoformat()[:7], "month", relative=True)
             continue
-        if word == "today":
-            value = anchor
-        elif word == "yesterday":
-            value = anchor - ONE_DAY
-        elif WEEKDAY_OF_DATE.match(text, m.end()):
-            continue
-        else:
-            value = _weekday(m, text, anchor)
-        yield DateMention(m.start(), m.end(), value.isoformat(), "day", relative=True)
+        found = _relative_day(m, text, anchor)
+        if found is not None:
+            yield found
 
 
 def parse_dates(
     text: str, anchor: date | None = None, year: int | None = None
 ) -> list[DateMention]:
     """All date mentions in ``text``, in text order. Without an ``anchor``, ``year`` (if
-    known, see :func:`estimate_year`) completes dates written without one."""
+    known, see :func:`estimate_year`) completes dates written without one; failing that,
+    the year of the first date written in full ("from 26 to 28 May 2024 ... on 27 May")."""
+    if anchor is None and year is None:
+        found = sorted(_absolute(text, None), key=lambda d: d.start)
+        year = next((int(d.value[:4]) for d in found if d.precision != "year"), None)
+        if year is None:
+            return found
     if anchor is None and year is not None:
         found = list(_absolute(text, date(year, 12, 31)))
     else:

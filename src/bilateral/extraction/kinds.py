@@ -33,6 +33,7 @@ class KindVocabulary:
     weak_call: re.Pattern[str]
     in_person: re.Pattern[str]
     multilateral: re.Pattern[str]
+    visit_reference: re.Pattern[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def vocabulary() -> KindVocabulary:
         weak_call=compiled("weak_call"),
         in_person=compiled("in_person"),
         multilateral=compiled("multilateral_regex"),
+        visit_reference=compiled("visit_reference"),
     )
 
 
@@ -121,3 +123,12 @@ def names_larger_event(sentence: str, offset: int) -> bool:
 def says_multilateral(text: str) -> bool:
     """Whether a sentence calls its meeting trilateral, multilateral, ..."""
     return vocabulary().multilateral.search(text) is not None
+
+
+def calls_it_a_visit(text: str) -> tuple[int, int] | None:
+    """Where a passage refers to the meeting as a visit or trip that took place ("during the
+    trip", "the state visit"); not a visit to come ("his upcoming visit")."""
+    for m in vocabulary().visit_reference.finditer(text):
+        if not planned_at(text, m.start(), m.end()):
+            return m.start(), m.end()
+    return None

@@ -59,6 +59,12 @@ class MechanismVocabulary:
     round_after: re.Pattern[str]
     leading_noise: re.Pattern[str]
     headline_tail: re.Pattern[str]
+    paired_name: re.Pattern[str]
+    pair: re.Pattern[str]
+    kind_of_pair: dict[str, str]
+    created: re.Pattern[str]
+    meets_before: re.Pattern[str]
+    meets_proposed: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -94,6 +100,15 @@ def _plain(qualifiers: list[str], nouns: list[str], matters: list[str]) -> re.Pa
     )
 
 
+def _pair(recurrence: str, nouns: list[str]) -> re.Pattern[str]:
+    """ "annual Chile-Peru summit": a lower-case format named by its two sides."""
+    side = r"[A-Z][\w.’']*(?:[ \t][A-Z][\w’']*)?"
+    return re.compile(
+        rf"\b(?P<lead>{recurrence}[ \t]+)?(?P<name>{side}[ \t]?[-–][ \t]?{side}[ \t]+"
+        rf"(?P<inner>{recurrence}[ \t]+)?(?P<noun>{_alternation(nouns)}))\b"
+    )
+
+
 @cache
 def vocabulary() -> MechanismVocabulary:
     """The mechanism and kind vocabulary, compiled once."""
@@ -114,6 +129,12 @@ def vocabulary() -> MechanismVocabulary:
         ),
         leading_noise=_leading_noise(data["leading_noise"]),
         headline_tail=_headline_tail(data["headline_verbs"]),
+        paired_name=re.compile(data["paired_name_regex"]),
+        pair=_pair(data["pair_recurrence"], list(data["pair_nouns"])),
+        kind_of_pair=data["pair_nouns"],
+        created=re.compile(data["created_regex"], re.IGNORECASE),
+        meets_before=re.compile(data["meets_before_regex"], re.IGNORECASE),
+        meets_proposed=re.compile(data["meets_proposed_regex"], re.IGNORECASE),
     )
 
 
@@ -176,17 +197,54 @@ def _named_mentions(text: str) -> Iterator[MechanismMention]:
     vocab = vocabulary()
     for m in vocab.named.finditer(text):
         name, skip = _clean_name(m.group("name"))
-        if len(name.split()) < 2 or name.lower().endswith(vocab.not_formats):
+        if len(name.split()) < 2 or _standing_body(name):
             continue
         kind = vocab.kind_of_noun[m.group("noun").lower().replace("’", "'")]
         start = m.start("name") + skip
         yield _mention(text, start, m.end(), name, m.group("short"), kind)
 
 
+def _standing_body(name: str) -> bool:
+    """A standing body or multilateral organ ("Security Council"), unless the name opens
+    with the two sides ("Franco-German Council of Ministers")."""
+    vocab = vocabulary()
+    return name.lower().endswith(vocab.not_formats) and not vocab.paired_name.match(name)
+
+
+def _pair_mentions(text: str) -> Iterator[MechanismMention]:
+    """Lower-case formats named by their sides, when the text says they recur: "the first
+    annual Chile-Peru summit", "the third Kenya-Uganda consultations"."""
+    vocab = vocabulary()
+    for m in vocab.pair.finditer(text):
+        mention = _mention(
+            text, m.start("name"), m.end(), DASH_SPACES.sub("-", m.group("name")), None,
+            vocab.kind_of_pair[m.group("noun")],
+        )  # fmt: skip
+        if m.group("lead") or m.group("inner") or (mention.round or 0) >= 2:
+            yield mention
+
+
+def names_created(text: str, start: int) -> bool:
+    """Whether the format named at ``start`` is being created rather than meeting: "signed a
+    protocol creating a Joint Council", "agreed on the establishment of a Working Group"."""
+    return vocabulary().created.search(text, max(0, start - 80), start) is not None
+
+
+def format_meeting_cue(text: str, start: int, floor: int = 0) -> tuple[int, int] | None:
+    """Where the words before the format named at ``start`` report it meeting ("a meeting of
+    the Joint Commission", "co-chaired the Strategic Dialogue"); None when there are none or
+    the clause from ``floor`` (the sentence start) proposes it ("agreed to convene ...")."""
+    vocab = vocabulary()
+    cue = vocab.meets_before.search(text, max(floor, start - 60), start)
+    if cue is None or vocab.meets_proposed.search(text, floor, start):
+        return None
+    return cue.start(), cue.end()
+
+
 def find_mechanisms(text: str) -> list[MechanismMention]:
     """Every mention of a recurring format, in text order, without nested duplicates."""
     vocab = vocabulary()
-    found = list(_named_mentions(text))
+    found = [*_named_mentions(text), *_pair_mentions(text)]
     for m in vocab.plain.finditer(text):
         noun = (m.group("noun") or m.group("noun2")).lower()
         found.append(_mention(text, m.start(), m.end(), m.group("name"), None,

@@ -27,6 +27,10 @@ FOREIGN_BODY = re.compile(r"\b(?:Foreign|External)\b.*\b(?:Office|Ministry|Depar
 OTHER_BODY = re.compile(
     r"\b(?:Committee|Commission|Council|Parliament|Senate|Assembly|Institute)\b"
 )
+POLITY = re.compile(
+    r"\sof\s+the\s+(?P<demonym>[A-Z][\w’'\-]+)\s+(?P<polity>Nation|Republic|Federation|"
+    r"Confederation|Kingdom|State|Government)$"
+)
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
 US = "USA"
 
@@ -103,14 +107,24 @@ def _strip_country(text: str, gaz: Gazetteer) -> tuple[str, str | None]:
 
 
 def _strip_inner_country(text: str, gaz: Gazetteer) -> tuple[str, str | None]:
-    """ "High Representative of the European Union for X" -> ("High Representative for X", EU)."""
+    """ "High Representative of the European Union for X" -> ("High Representative for X", EU);
+    "Ambassador of Mongolia to Japan" -> ("Ambassador to Japan", MNG)."""
     for m in OF.finditer(text):
         tail = text[m.end() :]
         found = _country_pattern(gaz).match(tail)
-        if found and re.match(r"\s+for\s", tail[found.end() :]):
+        if found and re.match(r"\s+(?:for|to)\s", tail[found.end() :]):
             code = code_of(found.group(0), gaz)
             return text[: m.start()] + tail[found.end() :], code
     return text, None
+
+
+def _strip_polity_demonym(text: str, gaz: Gazetteer) -> tuple[str, str | None]:
+    """ "President of the Argentine Nation" -> ("President of the Nation", "ARG")."""
+    m = POLITY.search(text)
+    code = gaz.demonyms.get(m.group("demonym")) if m else None
+    if m is None or code is None:
+        return text, None
+    return text[: m.start("demonym")] + m.group("polity"), code
 
 
 def split_title(text: str, gaz: Gazetteer) -> tuple[str, str | None, str | None]:
@@ -124,7 +138,8 @@ def split_title(text: str, gaz: Gazetteer) -> tuple[str, str | None, str | None]
         text = text[: m.start()] if m.re is tail else text[m.end() :]
     text, country = _strip_country(text, gaz)
     text, inner = _strip_inner_country(text, gaz)
-    country = country or inner
+    text, polity = _strip_polity_demonym(text, gaz)
+    country = country or inner or polity
     if org:
         org, org_country = normalize_organization(org, gaz)
         country = country or org_country

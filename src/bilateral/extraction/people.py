@@ -34,15 +34,18 @@ from bilateral.extraction.people_cues import (
     surname_owner,
     upgrade_cue,
 )
-from bilateral.extraction.person_tokens import NameTest, Run, TokenView, place_tokens
+from bilateral.extraction.person_tokens import (
+    NameTest,
+    NameWords,
+    Run,
+    TokenView,
+    display_name,
+    place_tokens,
+)
+from bilateral.extraction.plural_titles import plural_before
 from bilateral.extraction.titles import TitlePhrase, TitleReader
 from bilateral.extraction.vocabulary import PeopleVocabulary
 
-NOT_NAME_SUFFIX = re.compile(
-    r"(tions?|ships?|ments|ities|ness|ances|ences|isms?|ures|ogy|ical|ative|ists)$"
-)
-INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
-WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]*(?![\w’'\-])")
 MAX_WORDS = 6
 
@@ -55,27 +58,19 @@ class PeopleFinder:
         self.gaz = gazetteer
         self.titles = TitleReader(vocab, gazetteer)
         self.cues = CueReader(vocab)
+        self.words = NameWords(vocab, gazetteer)
 
     # -- names -------------------------------------------------------------------------
 
     def name_like(self, view: TokenView, tok: Token) -> bool:
         """Whether a token can be a word of a person's name."""
-        text = tok.text
-        if not text[:1].isupper() or tok.i in view.places or text in self.vocab.not_name:
-            return False
-        if INITIAL.match(text):
-            return True
-        if text.isupper() and len(text) > 1:
-            return False
-        if NOT_NAME_SUFFIX.search(text.lower()) or text.rstrip("s") in self.gaz.demonyms:
-            return False
-        return bool(WORD.fullmatch(text))
+        return self.words.name_like(view, tok)
 
     def name_runs(self, view: TokenView, sent: Span, is_name: NameTest) -> Iterator[Run]:
         """Candidate names in a sentence, longest first from each starting word."""
         i = sent.start
         while i < sent.end:
-            if not is_name(view.doc[i]):
+            if not (is_name(view.doc[i]) or self.words.city_first_name(view, sent, i, is_name)):
                 i += 1
                 continue
             j = self._extend(view, sent, i, is_name)
@@ -91,7 +86,9 @@ class PeopleFinder:
                 if not doc[j + 1].is_alpha:
                     break
                 j += 2  # "Kassym-Jomart", "In-shik"
-            elif is_name(doc[j]) or self._hyphenated(view, sent, j) or self._city_word(view, j):
+            elif (
+                is_name(doc[j]) or self._hyphenated(view, sent, j) or self.words.city_word(view, j)
+            ):
                 j, words = j + 1, words + 1
             elif text in self.vocab.particles and self._particle_joins(view, sent, j, is_name):
                 j += 1  # "Lula da Silva", "el-Sisi"
@@ -109,18 +106,6 @@ class PeopleFinder:
             return True
         return (
             j + 2 < sent.end and doc[j + 1].text == "-" and view.glued(j + 1) and view.glued(j + 2)
-        )
-
-    def _city_word(self, view: TokenView, j: int) -> bool:
-        """A surname that is also a city's name ("Ken Salazar", "Lloyd J. Austin")."""
-        place = view.places.get(j)
-        tok = view.doc[j]
-        return (
-            place is not None
-            and place.kind == "city"
-            and place.end == tok.idx + len(tok.text)
-            and tok.text not in self.vocab.not_name
-            and not tok.text.isupper()
         )
 
     @staticmethod
@@ -207,7 +192,7 @@ class PeopleFinder:
             owner.spans.append((run.start, run.end))
             upgrade_cue(owner, cue)
             return Mention(start, run.end, owner, cue)
-        if not adjacent:
+        if not adjacent or self._inside_title(view, run):
             return None
         mention = self._person(view, run, places, is_name, title_before=title)
         if mention is None:
@@ -221,6 +206,12 @@ class PeopleFinder:
             mention.person = self._add(people, person)
         return mention
 
+    @staticmethod
+    def _inside_title(view: TokenView, run: Run) -> bool:
+        """A word inside a title, not a name: "Commissioner for European Neighbourhood Policy"."""
+        nxt = view.doc[run.j] if run.j < run.sent.end else None
+        return nxt is not None and view.capitalised(nxt) and view.titled(nxt)
+
     def _person(
         self,
         view: TokenView,
@@ -232,10 +223,18 @@ class PeopleFinder:
         """The person a name run denotes, if the text around it says it is one."""
         sent, doc = run.sent, view.doc
         before = title_before or self.titles.before(view, sent, run.i, is_name)
-        if before is None and run.i - 1 > sent.start and doc[run.i - 1].text == ",":
-            before = self.titles.before(view, sent, run.i - 1, is_name)  # "the Minister of X, Name"
+        if before is None:  # "the Minister of X, Name", "the Commissioner for X, Mr. Name"
+            k = run.i - 1
+            while k > sent.start and view.address(k, sent.start):
+                k -= 1
+            if k > sent.start and doc[k].text == ",":
+                before = self.titles.before(view, sent, k, is_name)
         after = self.titles.after(view, sent, run.j, is_name)
         body = self.titles.body_after(view, sent, run.j) if after is None else None
+        if before is None and after is None:  # "the foreign ministers, A and B"
+            office = plural_before(self.vocab, view.text, sent.start_char, run.start)
+            if office:
+                before = TitlePhrase(run.start, run.start, office, None, None)
         outer_start = before.start if before else run.start
         outer_end = after.end if after else run.end
         cue = self.cues.role_cue(view.text, sent, outer_start, outer_end)
@@ -268,11 +267,11 @@ class PeopleFinder:
             organization = organization or body[0]
             country = country or body[1]
         spans = [(run.start, run.end)]
-        spans += [(t.start, t.end) for t in (before, after) if t is not None]
+        spans += [(t.start, t.end) for t in (before, after) if t is not None and t.end > t.start]
         mention = PersonMention(
             start=run.start,
             end=run.end,
-            name=run.text,
+            name=display_name(run.text),
             title=title.title if title else None,
             title_span=(title.start, title.end) if title else None,
             organization=organization,

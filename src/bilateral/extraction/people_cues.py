@@ -40,10 +40,22 @@ WITH_CUE = re.compile(
 TRAILING_NAMES = re.compile(
     r"(?:[\s,–—\-]+(?:(?:of|for|and|the|to|on|in|at|or|&)\s+)*[A-Z(][^\s,]*)+[\s,]*(?:and)?\s*$"
 )
+# What may join two people of one list: "A and B", "A, B", "A of Japan, together with B"
 COORDINATED = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}?"
+    r"^\s*(?:(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,5})?"
+    r"(?:,\s*(?:and\s+|(?:together|along)\s+with\s+)?|and\s+|(?:together|along)\s+with\s+)"
+    r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}?"
     r"(?:(?:counterparts?,?|[\w.\-]+[’']s)\s+)?$"
 )
+# The body or country written right after a name: "Teodoro Jr. of the Philippines"
+BODY_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'.\-]*"
+    r"(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w’'.\-]*){0,6}"
+)
+# A list item's bullet: "- ", "• ", "2) "
+BULLET = re.compile(r"[ \t]*(?:[-–—•*·▪◦]|\d{1,2}[.)])[ \t]*")
+ITEM = re.compile(r"(?:[-–—•*·▪◦]|\d{1,2}[.)])\s")
+LIST_LINES = 30
 CLAUSE_BREAK = re.compile(r";|, while\b")
 SIDE_NOUN = re.compile(r"\s*(delegation|side|team|counterparts?)\b")
 SIDE_LINK = re.compile(r"\b(by|included|includes|comprised|counterparts?)\b")
@@ -77,10 +89,17 @@ class CueReader:
         self.vocab = vocab
         verbs = "|".join(re.escape(v) for v in vocab.head_verbs_after)
         self.head_after = re.compile(
-            r"\s*(?:,[^,]*,\s*)?"
+            r"\s*(?:,[^,]*,\s*|,\s*)?"
             + WHEN
             + r"(?:(?:has|have|had|also|jointly)\s+)?("
             + verbs
+            + r")\b(?!\s+by\b)"
+        )
+        self.member_after = re.compile(
+            r"\s*(?:,[^,]*,\s*|,\s*)?"
+            + WHEN
+            + r"(?:"
+            + _alternation(vocab.member_verbs_after)
             + r")\b"
         )
         self.speech = re.compile(
@@ -88,18 +107,23 @@ class CueReader:
         )
 
     def role_cue(self, text: str, sent: Span, start: int, end: int) -> str | None:
-        """ "head" or "member" from the words before ``start`` and after ``end``, if any."""
-        before = text[max(sent.start_char, start - 200) : start]
-        before = TRAILING_NAMES.sub("", before).rstrip(" ,").lower()
+        """ "head" or "member" from the words before ``start`` and after ``end``, if any; a
+        list item takes the cue of the line that opens the list ("accompanied by:")."""
+        before = list_intro(text, start) or text[max(sent.start_char, start - 200) : start]
+        before = TRAILING_NAMES.sub("", before).rstrip(" ,:").lower()
         if before.endswith(self.vocab.head_cues_before) or HEAD_CUE_NEAR.search(before):
             return "head"
         if WITH_CUE.search(before):
             return "head"
         if before.endswith(self.vocab.member_cues_before):
             return "member"
+        body = BODY_AFTER.match(text, end, min(sent.end_char, end + 120))
+        end = body.end() if body else end
         after = text[end : min(sent.end_char, end + 60)].lower()
         if self.head_after.match(after):
             return "head"
+        if self.member_after.match(after):
+            return "member"
         return None
 
     def speaks(self, text: str, end: int) -> bool:
@@ -121,10 +145,10 @@ class CueReader:
             if b.cue is None and a.cue is not None:
                 b.cue = a.cue
                 upgrade_cue(b.person, a.cue)
-        for a, b in reversed(pairs):  # backward: "A, B and C co-chaired"
-            if a.cue is None and b.cue == "head":
-                a.cue = "head"
-                upgrade_cue(a.person, "head")
+        for a, b in reversed(pairs):  # backward: "A, B and C co-chaired", "A and B attended"
+            if a.cue is None and b.cue is not None:
+                a.cue = b.cue
+                upgrade_cue(a.person, b.cue)
 
     def core_office(self, title: str | None) -> str | None:
         """The last office of a compound title, the one a counterpart shares: "Deputy Prime
@@ -155,6 +179,30 @@ class CueReader:
             if id(a.person) in copied and b.person.title is None:
                 b.person.title = a.person.title
                 copied.add(id(b.person))
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def list_intro(text: str, start: int) -> str | None:
+    """The line that opens the list whose item starts at ``start`` ("The delegation
+    included:"), without its colon; None when the item is in no such list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not BULLET.fullmatch(text, line_start, start):
+        return None
+    end = line_start - 1
+    for _ in range(LIST_LINES):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        end = begin - 1
+        if not line or ITEM.match(line):
+            continue  # a blank line or another item
+        return line[:-1] if line.endswith(":") else None
+    return None
 
 
 def delegation_country(

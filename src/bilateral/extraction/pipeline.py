@@ -18,6 +18,9 @@ from bilateral.extraction.components import (  # noqa: F401
 )
 from bilateral.extraction.extensions import register_extensions
 
+MODEL_EXCLUDE = ("parser", "lemmatizer")
+"""Pipes of a named model the extraction does not use."""
+
 COMPONENTS = (
     "bilateral_places_v1",
     "bilateral_dates_v1",
@@ -30,10 +33,14 @@ COMPONENTS = (
 
 
 def build_pipeline(*, taxonomy_path: str | None = None, model: str | None = None) -> Language:
-    """The extraction pipeline: a blank English tokenizer, or ``model`` if one is named."""
+    """The extraction pipeline: a blank English tokenizer, or ``model`` if one is named.
+
+    A named model runs without its parser and lemmatizer: no component reads the parse, and
+    sentences come from the sentencizer and line breaks (a parsed doc's sentence starts
+    cannot be set)."""
     register_extensions()
-    nlp = spacy.load(model, exclude=["lemmatizer"]) if model else spacy.blank("en")
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+    nlp = spacy.load(model, exclude=list(MODEL_EXCLUDE)) if model else spacy.blank("en")
+    if not nlp.has_pipe("senter") or "senter" in nlp.disabled:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("bilateral_paragraphs_v1")
     for name in COMPONENTS:

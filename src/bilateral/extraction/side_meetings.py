@@ -46,6 +46,7 @@ class SideVocabulary:
     another_time: re.Pattern[str]
     before_name: re.Pattern[str]
     back_to_main: re.Pattern[str]
+    company: re.Pattern[str]
 
 
 @cache
@@ -72,6 +73,10 @@ def vocabulary() -> SideVocabulary:
         another_time=re.compile(data["another_time"], re.IGNORECASE),
         before_name=re.compile(data["before_name"], re.IGNORECASE),
         back_to_main=re.compile(data["back_to_main"]),
+        company=re.compile(
+            r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?" + data["company_nouns"] + r"(?=(?-i:[A-Z]))",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -218,15 +223,15 @@ def _organizations(rest: str, offset: int) -> list[tuple[str, int, int]]:
         return quoted[:3]
     if vocabulary().government.search(rest[:80]):
         return []
-    m = vocabulary().org_kind.match(rest)
+    m = vocabulary().org_kind.match(rest) or vocabulary().company.match(rest)
     cap = CAPITALISED.match(rest, m.end() if m else 0)
     if cap is None:
         return []
     run, base, pos = cap.group(1), offset + cap.start(1), 0
-    found = []
+    found, words = [], 1 if m else 2  # "the carmaker X": a described name may be one word
     for sep in [*ORG_LIST.finditer(run), None]:
         name = run[pos : sep.start() if sep else len(run)].rstrip(".")
-        if len(name.split()) >= 2:
+        if len(name.split()) >= words:
             found.append((name, base + pos, base + pos + len(name)))
         pos = sep.end() if sep else pos
     return found[:3]

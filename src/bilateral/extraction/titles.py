@@ -64,7 +64,9 @@ class TitleReader:
     def _continues_back(self, view: TokenView, sent: Span, k: int, is_name: NameTest) -> bool:
         tok, prev = view.doc[k], view.doc[k - 1] if k > sent.start else None
         if tok.text in self.vocab.connectors:
-            if tok.text == "and" and not self._title_behind(view, sent, k):
+            if tok.text == "and" and (
+                not self._title_behind(view, sent, k) or self._owned_country(view, sent, k, is_name)
+            ):
                 return False  # "A of the Ministry and Director B": two people
             return prev is not None and not is_name(prev) and not self._city(view, prev)
         if tok.text == ",":
@@ -72,6 +74,19 @@ class TitleReader:
         if tok.text in DASHES or tok.text == ")":
             return prev is not None and (view.capitalised(prev) or prev.text == ")")
         return view.capitalised(tok)
+
+    @staticmethod
+    def _owned_country(view: TokenView, sent: Span, k: int, is_name: NameTest) -> bool:
+        """Whether the words before "and" at ``k`` are a person's country ("Minister A of
+        Italy and Chancellor B"): then no title runs on across the "and"."""
+        j = k - 1
+        while j > sent.start and view.country(view.doc[j]):
+            j -= 1
+        if j == k - 1:
+            return False
+        if view.doc[j].text == "the":
+            j -= 1
+        return j > sent.start and view.doc[j].text in {"of", "from"} and is_name(view.doc[j - 1])
 
     def _title_behind(self, view: TokenView, sent: Span, k: int) -> bool:
         """Whether a title head precedes token ``k`` within the same run of title words."""

@@ -4,7 +4,8 @@ Each code has one compiled pattern: the taxonomy's own ``cues``, else the extrac
 list (``data/topic_cues.yaml``), else the phrases of the code's description. A cue is not a
 topic when it sits inside the capitalised name of a body or an office ("International Atomic
 Energy Agency"), right after "on the margins of" (the place of another event), or on a line
-of site furniture ("Also read: ...", trailing tag lines).
+of site furniture ("Also read: ...", trailing tag lines). A commitment to a future meeting or
+visit is itself a topic (``meeting_commitments``: high-level exchanges), tagged at assembly.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class TopicMatcher:
     after: re.Pattern[str] | None = None
     furniture: re.Pattern[str] | None = None
     name_heads: frozenset[str] = frozenset()
+    meeting_code: str | None = None  # the topic a commitment to meet again implies
+    not_meeting: re.Pattern[str] | None = None  # commitments that do not imply it
+    working_level: frozenset[str] = frozenset()  # kinds of format whose meetings do not
 
     @classmethod
     def build(cls, taxonomy: Sequence[Topic]) -> TopicMatcher:
@@ -49,12 +53,26 @@ class TopicMatcher:
             if phrases:
                 patterns.append((topic.code, _compile(topic.code, phrases)))
         ignore = data.get("ignore") or {}
+        meetings = data.get("meeting_commitments") or {}
         return cls(
             tuple(patterns),
             after=_alternation(ignore.get("after"), suffix="$"),
             furniture=_alternation(ignore.get("lines"), prefix=r"\W*"),
             name_heads=frozenset(ignore.get("name_heads") or ()),
+            meeting_code=_known(meetings.get("topic"), taxonomy),
+            not_meeting=_alternation(meetings.get("unless"), prefix="^"),
+            working_level=frozenset(meetings.get("unless_kinds") or ()),
         )
+
+    def meeting_topic(self, commitment: str, format_kind: str | None = None) -> str | None:
+        """The topic a commitment to a future meeting implies ("hold the next round in
+        2025"), unless it only continues the format ("continue the consultations") or the
+        format is a working-level one (``format_kind`` "consultations")."""
+        if format_kind in self.working_level:
+            return None
+        if self.not_meeting is not None and self.not_meeting.search(commitment):
+            return None
+        return self.meeting_code
 
     def find(self, text: str, offset: int = 0) -> Iterator[TopicHit]:
         """Topic cues in ``text`` that count (offsets shifted by ``offset``)."""
@@ -68,6 +86,11 @@ class TopicMatcher:
 
     def _after(self, text: str, m: re.Match[str]) -> bool:
         return bool(self.after and self.after.search(text, max(0, m.start() - 80), m.start()))
+
+
+def _known(code: Any, taxonomy: Sequence[Topic]) -> str | None:
+    """``code`` if the taxonomy has it (a user taxonomy may not)."""
+    return code if any(t.code == code for t in taxonomy) else None
 
 
 def _compile(code: str, phrases: list[str]) -> re.Pattern[str]:

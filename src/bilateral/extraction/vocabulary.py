@@ -33,11 +33,14 @@ class PeopleVocabulary:
     rank_titles: frozenset[str]
     particles: frozenset[str]
     suffixes: frozenset[str]
+    months: frozenset[str]
+    place_prepositions: frozenset[str]
     connectors: frozenset[str]
     top_organizations: tuple[str, ...]
     head_cues_before: tuple[str, ...]
     head_verbs_after: tuple[str, ...]
     member_cues_before: tuple[str, ...]
+    member_verbs_after: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -60,11 +63,14 @@ def people_vocabulary() -> PeopleVocabulary:
         rank_titles=frozenset(data["rank_titles"]),
         particles=frozenset(data["name_particles"]),
         suffixes=frozenset(data["name_suffixes"]),
+        months=frozenset(data["months"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
         connectors=frozenset(data["connectors"]),
         top_organizations=_longest_first(data["top_organizations"]),
         head_cues_before=_longest_first(data["head_cues_before"]),
         head_verbs_after=tuple(data["head_verbs_after"]),
         member_cues_before=_longest_first(data["member_cues_before"]),
+        member_verbs_after=tuple(data["member_verbs_after"]),
     )
 
 

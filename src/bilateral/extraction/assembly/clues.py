@@ -30,6 +30,7 @@ class WhenCues:
     event_name: re.Pattern[str]
     visit_country_before: re.Pattern[str]
     named_site: re.Pattern[str]
+    host_verbs: re.Pattern[str]
     same_day: re.Pattern[str]
     day_visit: re.Pattern[str]
 
@@ -54,6 +55,7 @@ def when_cues() -> WhenCues:
         visit_country_before=re.compile(
             _words(data["visit_country_before"]) + r"\s+(?:the\s+)?$", re.IGNORECASE
         ),
+        host_verbs=re.compile(_words(data["host_verbs"]), re.IGNORECASE),
         same_day=re.compile(_words(data["same_day"]), re.IGNORECASE),
         day_visit=re.compile(_words(data["day_visit"]), re.IGNORECASE),
         named_site=re.compile(

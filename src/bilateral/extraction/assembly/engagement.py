@@ -14,16 +14,18 @@ another time ("Last year, the ministers met in ...").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
+from bilateral.extraction.assembly.formats import FormatMeeting, find_format_meetings
 from bilateral.extraction.assembly.kind import choose_kind, choose_mechanism, keep_mechanism
 from bilateral.extraction.assembly.sides import Side, SidePlan, plan_sides
 from bilateral.extraction.assembly.what import build_commitments, choose_topics
 from bilateral.extraction.assembly.when import choose_date, choose_venue, side_date, side_venue
 from bilateral.extraction.assembly.who import assign_roles, choose_parties, select_participants
-from bilateral.extraction.extensions import PersonMention, SideMeeting
+from bilateral.extraction.extensions import MechanismMention, PersonMention, SideMeeting
 from bilateral.extraction.gazetteer import Gazetteer
 from bilateral.extraction.kinds import reports_held_meeting
 from bilateral.extraction.organizations import infer_organization
@@ -47,14 +49,24 @@ class Assembler:
         reporting = [s for s in body if reports_held_meeting(s.text)]
         if not reporting:
             return []  # only meetings to come: an announcement, a preview, an opinion
-        reporting = [s for s in reporting if not _headline_like(s)] or reporting
+        reporting = [s for s in reporting if not _headline_like(s)]
+        if not reporting:
+            return []  # only a headline speaks of a meeting: a notice about travel, a list
         reporting = [s for s in reporting if not about_another_time(s.text)] or reporting
         plan = plan_sides(ctx, list(doc._.side_meetings or []), reporting[0])
-        aside = plan.side_sentence_starts()
+        lead = [s for s in reporting if s.start not in plan.side_sentence_starts()][:2]
+        formats = find_format_meetings(ctx, body, lead, choose_mechanism(ctx, lead))
+        apart = {start for f in formats for start in f.starts()}
+        plan.drop_sentences(apart)
+        aside = plan.side_sentence_starts() | apart
         main_sents = [s for s in body if s.start not in aside]
         meeting_sents = [s for s in reporting if s.start not in aside]
         main = self._main(ctx, main_sents, meeting_sents, plan)
-        return [main, *(self._side(ctx, side, main) for side in plan.sides)]
+        return [
+            main,
+            *(self._format(ctx, f) for f in formats),
+            *(self._side(ctx, side, main) for side in plan.sides),
+        ]
 
     def _main(
         self, ctx: Context, sents: list[Sentence], meeting_sents: list[Sentence], plan: SidePlan
@@ -62,28 +74,19 @@ class Assembler:
         lead = meeting_sents[:2]
         prov: Provenance = {}
         mech = choose_mechanism(ctx, lead)
-        kind = choose_kind(lead, mech, prov, headline=_headline(ctx))
+        kind = choose_kind(lead, mech, prov, headline=_headline(ctx), body=sents)
         mech = keep_mechanism(kind, mech, prov)
-        date, date_end = choose_date(ctx, meeting_sents, prov)
-        city, country = choose_venue(ctx, meeting_sents[:3], prov)
         people = _without_side_counterparts(select_participants(ctx, sents), sents, plan)
-        parties = choose_parties(ctx, lead, people, prov)
-        participants = assign_roles(ctx, people, parties)
-        return Engagement(
-            kind=kind,
-            mechanism=mech.name if mech else None,
-            mechanism_short=mech.short if mech else None,
-            round=mech.round if mech else None,
-            date=date,
-            date_end=date_end,
-            city=city,
-            country=country,
-            parties=parties,
-            participants=participants,
-            topics=choose_topics(ctx, sents, people, prov),
-            commitments=build_commitments(ctx, sents, parties, participants),
-            provenance=prov,
-        )
+        return _record(ctx, Reported(sents, lead, meeting_sents), people, kind, mech, prov)
+
+    def _format(self, ctx: Context, meeting: FormatMeeting) -> Engagement:
+        """A format's meeting reported after the main one: the format's kind, its people."""
+        m = meeting.mention
+        prov: Provenance = {"kind": [span(m.start, m.end)]}
+        mech = keep_mechanism(m.kind, m, prov)
+        people = select_participants(ctx, meeting.sentences)
+        said = Reported(meeting.sentences, meeting.sentences[:2], meeting.setting)
+        return _record(ctx, said, people, m.kind, mech, prov)
 
     def _side(self, ctx: Context, side: Side, main: Engagement) -> Engagement:
         """A meeting in passing: its own people or bodies, the main meeting's day or month."""
@@ -103,6 +106,45 @@ class Assembler:
             topics=choose_topics(ctx, side.sentences, [met] if met else [], prov),
             provenance=prov,
         )
+
+
+@dataclass(frozen=True)
+class Reported:
+    """The sentences about one meeting: all of them, its lead, and those that date it."""
+
+    sents: list[Sentence]
+    lead: list[Sentence]
+    when: list[Sentence]
+
+
+def _record(
+    ctx: Context,
+    said: Reported,
+    people: list[PersonMention],
+    kind: str,
+    mech: MechanismMention | None,
+    prov: Provenance,
+) -> Engagement:
+    """An engagement of the given kind and format, from the sentences that report it."""
+    date, date_end = choose_date(ctx, said.when, prov)
+    city, country = choose_venue(ctx, said.when[:3], prov)
+    parties = choose_parties(ctx, said.lead, people, prov)
+    participants = assign_roles(ctx, people, parties)
+    return Engagement(
+        kind=kind,
+        mechanism=mech.name if mech else None,
+        mechanism_short=mech.short if mech else None,
+        round=mech.round if mech else None,
+        date=date,
+        date_end=date_end,
+        city=city,
+        country=country,
+        parties=parties,
+        participants=participants,
+        topics=choose_topics(ctx, said.sents, people, prov),
+        commitments=build_commitments(ctx, said.sents, parties, participants),
+        provenance=prov,
+    )
 
 
 def _headline_like(sent: Sentence) -> bool:
@@ -139,14 +181,9 @@ def _person(ctx: Context, name: str | None) -> PersonMention | None:
 def _side_people(
     ctx: Context, meeting: SideMeeting, met: PersonMention | None, main: Engagement
 ) -> tuple[list[Participant], list[str]]:
-    """The visitor's head and the person met (both heads), and the sides they stand for; a
-    meeting with bodies has as sides the delegation (or the visiting side) and the
-    government met."""
+    """The visitor's head and the person met (both heads), and the sides they stand for."""
     if met is None:
-        named = next((p.country for p in main.participants if p.name == meeting.guest), None)
-        holder = meeting.delegation or named or _other_side(main, main.country)
-        sides = sorted({c for c in (holder, meeting.government) if c})
-        return [], sides or list(main.parties)
+        return _body_meeting(meeting, main)
     guest = _guest(meeting, met, main)
     country = met.country or _other_side(main, guest.country if guest else None)
     out = [guest.model_copy(update={"role": "head"})] if guest else []
@@ -165,6 +202,22 @@ def _side_people(
     )
     sides = sorted({p.country for p in out if p.country})
     return out, sides if len(sides) >= 2 else list(main.parties)
+
+
+def _body_meeting(meeting: SideMeeting, main: Engagement) -> tuple[list[Participant], list[str]]:
+    """A meeting with bodies: the guest named in its sentence, else ("He toured ...") the
+    head of the visiting side; as sides the delegation (or the visiting side) and the
+    government met."""
+    named = next((p for p in main.participants if p.name == meeting.guest), None)
+    holder = meeting.delegation or (named.country if named else None)
+    holder = holder or _other_side(main, main.country)
+    sides = sorted({c for c in (holder, meeting.government) if c})
+    if named is None and meeting.guest is None and not meeting.delegation:
+        named = next(
+            (p for p in main.participants if p.role == "head" and p.country == holder), None
+        )
+    out = [named.model_copy(update={"role": "head"})] if named else []
+    return out, sides or list(main.parties)
 
 
 def _guest(meeting: SideMeeting, met: PersonMention, main: Engagement) -> Participant | None:

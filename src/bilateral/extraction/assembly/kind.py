@@ -9,11 +9,13 @@ from bilateral.extraction.extensions import MechanismMention
 from bilateral.extraction.kinds import (
     at_larger_event,
     call_without_cue,
+    calls_it_a_visit,
     in_person,
     kind_from_text,
     names_larger_event,
     planned_at,
 )
+from bilateral.extraction.mechanisms import names_created
 
 FORMAT_KINDS = ("dialogue", "consultations", "working_group", "summit")
 
@@ -56,8 +58,9 @@ def choose_mechanism(ctx: Context, lead: list[Sentence]) -> MechanismMention | N
 
 
 def _planned(ctx: Context, m: MechanismMention) -> bool:
-    """A format named as what comes next ("agreed to hold the next Strategic Dialogue")."""
-    return planned_at(ctx.text, m.start, m.end)
+    """A format named as what comes next ("agreed to hold the next Strategic Dialogue") or
+    as being created ("signed a protocol creating a Joint Council")."""
+    return planned_at(ctx.text, m.start, m.end) or names_created(ctx.text, m.start)
 
 
 def _same_format(a: MechanismMention, b: MechanismMention) -> bool:
@@ -67,10 +70,15 @@ def _same_format(a: MechanismMention, b: MechanismMention) -> bool:
 
 
 def choose_kind(
-    lead: list[Sentence], mech: MechanismMention | None, prov: Provenance, headline: str = ""
+    lead: list[Sentence],
+    mech: MechanismMention | None,
+    prov: Provenance,
+    headline: str = "",
+    body: list[Sentence] | None = None,
 ) -> str:
     """call > the format's own kind > a meeting at a larger event > the first cue in the
-    lead > "X spoke with Y" or a headline that says call > meeting."""
+    lead > "X spoke with Y" or a headline that says call > a body that calls it a visit
+    ("during the trip") > meeting."""
     for sent in lead:
         cue = kind_from_text(sent.text)
         if cue and cue[0] == "call":
@@ -91,6 +99,16 @@ def choose_kind(
     said = kind_from_text(headline)
     if said and said[0] == "call" and not any(in_person(s.text) for s in lead):
         return "call"
+    return _visit_in(body or [], prov)
+
+
+def _visit_in(body: list[Sentence], prov: Provenance) -> str:
+    """ "visit" if the body refers to the meeting as a visit that took place, else "meeting"."""
+    for sent in body:
+        found = calls_it_a_visit(sent.text)
+        if found:
+            prov["kind"] = [span(sent.start + found[0], sent.start + found[1])]
+            return "visit"
     return "meeting"
 
 

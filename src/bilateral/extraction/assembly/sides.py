@@ -46,6 +46,10 @@ class SidePlan:
     def side_sentence_starts(self) -> set[int]:
         return {s.start for side in self.sides for s in side.sentences}
 
+    def drop_sentences(self, starts: set[int]) -> None:
+        """Drop the side meetings reported in these sentences (another engagement's)."""
+        self.sides = [s for s in self.sides if s.meeting.start not in starts]
+
     def side_counterparts(self) -> set[str]:
         return {s.meeting.counterpart for s in self.sides if s.meeting.counterpart}
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from itertools import pairwise
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
 from bilateral.extraction.commitments import CommitmentSpan
+from bilateral.extraction.components.topics import MEETING_TOPIC_KEY
 from bilateral.extraction.dates import MONTHS
-from bilateral.extraction.extensions import PersonMention
+from bilateral.extraction.extensions import MechanismMention, PersonMention
 from bilateral.records import Commitment, Participant
 
 ALL_SIDES = re.compile(
@@ -18,6 +19,7 @@ ALL_SIDES = re.compile(
     r"the two countries|the countries|together|participants|each side|we)\b",
     re.IGNORECASE,
 )
+MeetingTopic = Callable[[str, str | None], str | None]
 POSSESSIVE = re.compile(r"^[’']s?\s+(?:[\w-]+\s+)?$")
 COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
@@ -25,7 +27,8 @@ COORDINATED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 def choose_topics(
     ctx: Context, sents: list[Sentence], people: list[PersonMention], prov: Provenance
 ) -> list[str]:
-    """Topic codes cued in the given sentences, not counting words inside people's titles."""
+    """Topic codes cued in the given sentences, not counting words inside people's titles;
+    a commitment to meet again there adds the taxonomy's topic for it (if it has one)."""
     titles = [p.title_span for p in people if p.title_span]
     codes: Provenance = {}
     for hit in ctx.doc._.topics or []:
@@ -33,9 +36,31 @@ def choose_topics(
             continue  # "Bureau of South and Central Asian Affairs" is not a topic
         if in_any(hit.start, sents):
             codes.setdefault(hit.code, []).append(span(hit.start, hit.end))
+    for code, start, end in meeting_topics(ctx, sents):
+        codes.setdefault(code, []).append(span(start, end))
     for code in most_specific(codes):
         prov[f"topic:{code}"] = codes[code]
     return sorted(most_specific(codes))
+
+
+def meeting_topics(ctx: Context, sents: list[Sentence]) -> Iterator[tuple[str, int, int]]:
+    """The topic each commitment to a future meeting or visit in ``sents`` makes, with its
+    span ("agreed to hold the next round in 2025": high-level exchanges)."""
+    topic_of: MeetingTopic | None = ctx.doc.user_data.get(MEETING_TOPIC_KEY)
+    if topic_of is None:
+        return
+    found: list[CommitmentSpan] = ctx.doc._.commitments or []
+    fmt = format_kind(ctx, sents)
+    for c in found:
+        code = topic_of(c.text, fmt) if c.kind == "meeting" and in_any(c.start, sents) else None
+        if code:
+            yield code, c.start, c.end
+
+
+def format_kind(ctx: Context, sents: list[Sentence]) -> str | None:
+    """The kind of the first recurring format named in ``sents`` ("consultations"), if any."""
+    mentions: list[MechanismMention] = ctx.doc._.mechanisms or []
+    return next((m.kind for m in mentions if in_any(m.start, sents)), None)
 
 
 def most_specific(codes: Iterable[str]) -> set[str]:

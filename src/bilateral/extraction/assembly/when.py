@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bilateral.extraction.assembly.clues import clause_around, other_event, when_cues
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, span
+from bilateral.extraction.assembly.venue_lines import opening_city
 from bilateral.extraction.assembly.where import (
     choose_venue,
     country_of,
@@ -40,16 +41,16 @@ def choose_date(
 
 def side_date(ctx: Context, sent: Sentence, main: Engagement) -> str | None:
     """The date of a meeting reported in passing during the main one: its own date if the
-    sentence gives one; the main date if it was the same day ("earlier in the day") or the
-    main date is that of a one-day visit ("visited Dhaka today"); else the main date's month,
-    since "during the visit" spans its days."""
-    own: list[DateMention] = [
-        d
-        for d in ctx.doc._.dates or []
-        if sent.holds(d.start) and _datable(d) and not other_event(sent, d.start, d.end)
-    ]
+    sentence gives one, or the day the sentence before it in its paragraph set ("spent
+    Thursday in X. In the afternoon he met ..."); the main date if it was the same day
+    ("earlier in the day") or the main date is that of a one-day visit ("visited Dhaka
+    today"); else the main date's month, since "during the visit" spans its days."""
+    own = _own_dates(ctx, sent)
     if own:
         return own[0].value
+    scene = _other_day_before(ctx, sent, main)
+    if scene is not None:
+        return _own_dates(ctx, scene)[-1].value  # "arrived on Wednesday, spent Thursday"
     if main.date is None or _same_day(ctx, sent, main):
         return main.date
     return main.date[:7]
@@ -57,14 +58,42 @@ def side_date(ctx: Context, sent: Sentence, main: Engagement) -> str | None:
 
 def side_venue(ctx: Context, sent: Sentence, main: Engagement) -> tuple[str | None, str | None]:
     """The venue of a meeting reported in passing: a city its sentence names ("During its
-    stay in Beijing", "While in Astana"); the main meeting's city if it was the same day or
-    in a named building there ("at the Great Hall"); else only the main meeting's country
-    ("during the visit" may have been elsewhere)."""
-    for place in places_in(ctx, sent, "city"):
-        if not other_event(sent, place.start, place.end):
-            return written_name(ctx, place), country_of(ctx, place)
+    stay in Beijing", "While in Astana"), or the sentence before it if that one set another
+    day, or the place line opening its paragraph ("Kazan, Friday 3 May."); the main
+    meeting's city if it was the same day or in a named building there ("at the Great
+    Hall"); else only the main meeting's country ("during the visit" may have been
+    elsewhere)."""
+    scene = _other_day_before(ctx, sent, main)
+    for source in (sent, scene) if scene is not None else (sent,):
+        for place in places_in(ctx, source, "city"):
+            if not other_event(source, place.start, place.end):
+                return written_name(ctx, place), country_of(ctx, place)
+    line = opening_city(ctx, sent.start)
+    if line is not None and line.start >= ctx.body:
+        return written_name(ctx, line), country_of(ctx, line)
     local = _same_day(ctx, sent, main) or names_a_site(sent)
     return (main.city if local else None), main.country
+
+
+def _own_dates(ctx: Context, sent: Sentence) -> list[DateMention]:
+    return [
+        d
+        for d in ctx.doc._.dates or []
+        if sent.holds(d.start) and _datable(d) and not other_event(sent, d.start, d.end)
+    ]
+
+
+def _other_day_before(ctx: Context, sent: Sentence, main: Engagement) -> Sentence | None:
+    """The sentence before ``sent`` in its paragraph, when it dates itself to a day other
+    than the main meeting's: it sets the scene of what follows."""
+    index = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
+    if index == 0:
+        return None
+    before = ctx.sentences[index - 1]
+    if "\n\n" in ctx.text[before.start : sent.start] or before.start < ctx.body:
+        return None
+    days = [d.value for d in _own_dates(ctx, before) if d.precision == "day"]
+    return before if days and main.date not in days else None
 
 
 def _same_day(ctx: Context, sent: Sentence, main: Engagement) -> bool:

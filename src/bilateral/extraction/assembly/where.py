@@ -1,13 +1,16 @@
 """Where: the meeting's venue, a city spelled as the text spells it and its country.
 
-In order: a call has no venue; a city the meeting sentences place the meeting in ("held in
-X", "at X", "X hosted", "in the X Forum", "in the Kazakh capital"); a city any sentence
-says the delegation was in ("visited X", "arrived in X", "while in X"); the country of a
-visit when no city is named ("visit to Kazakhstan"); the city of the dateline, when the
-meeting sentences name a building ("talks at the Casa Rosada") and so place the meeting
-where the story was filed. A news agency's dateline alone is where it writes from, not
-evidence of the venue. Places in a clause about another event ("the previous meeting took
-place in London") do not count.
+In order: a call has no venue; a city the lead sentence places the meeting in ("held in X",
+"at X", "X hosted", "in the X Forum", "in the Kazakh capital"); a city the headline puts
+it in ("talks in X"); the city of the dateline (or of the place line opening the
+paragraph, "Berlin, Sunday 26 May."), when a meeting sentence names a building ("talks at
+the Casa Rosada") or has a host receive the guest ("X hosted Y") and does not put the visit
+in another country; a city the next meeting sentences place it in; a city any sentence of
+the same days says the delegation was in ("arrived in X", "while in X", a place line);
+the country of a visit when no city is named ("visit to Kazakhstan"). A news agency's
+dateline alone is where it writes from, not evidence of the venue. Places in a clause
+about another event ("the previous meeting took place in London"), in a sentence about
+another time ("Earlier this year, ...") or dated to another day do not count.
 """
 
 from __future__ import annotations
@@ -19,13 +22,13 @@ from difflib import SequenceMatcher
 
 from bilateral.extraction.assembly.clues import other_event, when_cues
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, span
-from bilateral.extraction.extensions import PlaceMention
+from bilateral.extraction.assembly.venue_lines import headline_city, is_place_line, opening_city
+from bilateral.extraction.extensions import DateMention, PlaceMention
+from bilateral.extraction.side_meetings import about_another_time
 
 CAPITAL_OF = re.compile(r"\bin the (?P<adj>[A-Z][\w\-]+) capital\b")
 BARE = re.compile(r"^(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 ARTICLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-# What may open a dateline's line before its city: bullets, a labelled date ("date 2024-03-01").
-LINE_LEAD = re.compile(r"[\s*_#>•]*(?:[A-Za-z]+:?\s+[\d\-./]{8,10}\s+)?")
 REACH = 60
 """How many characters before a place its cue ("visit of the delegation to") may start."""
 AFTER = 60
@@ -40,21 +43,101 @@ def choose_venue(ctx: Context, sents: list[Sentence], prov: Provenance) -> Venue
     """The venue city and country of the meeting the sentences report; (None, None) if unsaid."""
     if any(when_cues().call.search(s.text) for s in sents[:2]):
         return None, None
-    body = [s for s in ctx.sentences if s.end > ctx.body]
-    place = _venue_city(ctx, sents, strong=False) or _venue_city(ctx, body, strong=True)
-    if place is not None:
-        prov["city"] = prov["country"] = [span(place.start, place.end)]
-        return written_name(ctx, place), country_of(ctx, place)
+    lead, rest = sents[:1], sents[1:]
     found = (
-        _capital_phrase(ctx, sents, prov)
-        or _visited_country(ctx, sents, prov)
-        or _visited_country(ctx, body, prov)
+        _said_city(ctx, lead, prov)
+        or _headline_venue(ctx, prov)
+        or _local_venue(ctx, sents, prov)
+        or _said_city(ctx, rest, prov)
     )
     if found is not None:
         return found
-    if any(names_a_site(s) for s in sents):
-        return _dateline_city(ctx, prov)
-    return None, None
+    place = _venue_city(ctx, _same_days(ctx, prov), strong=True)
+    if place is not None:
+        return _city_venue(ctx, place, prov)
+    body = [s for s in ctx.sentences if s.end > ctx.body]
+    return _visited_country(ctx, sents, prov) or _visited_country(ctx, body, prov) or (None, None)
+
+
+def _said_city(ctx: Context, sents: list[Sentence], prov: Provenance) -> Venue | None:
+    """A city the sentences put the meeting in ("held in X", "in the Kazakh capital")."""
+    place = _venue_city(ctx, sents, strong=False)
+    if place is not None:
+        return _city_venue(ctx, place, prov)
+    return _capital_phrase(ctx, sents, prov)
+
+
+def _city_venue(ctx: Context, place: PlaceMention, prov: Provenance) -> Venue:
+    prov["city"] = prov["country"] = [span(place.start, place.end)]
+    return written_name(ctx, place), country_of(ctx, place)
+
+
+def _headline_venue(ctx: Context, prov: Provenance) -> Venue | None:
+    """ "Ministers hold talks in Oslo": the city the headline puts the meeting in."""
+    found = headline_city(ctx)
+    if found is None:
+        return None
+    name, country, offset = found
+    if offset is not None:
+        prov["city"] = prov["country"] = [span(offset, offset + len(name))]
+    return name, country
+
+
+def _local_venue(ctx: Context, sents: list[Sentence], prov: Provenance) -> Venue | None:
+    """The dateline's city (or the paragraph's place line) when a meeting sentence says the
+    meeting was local to it: a named building ("at the Government Palace") or a host
+    receiving the guest ("X hosted Y") - unless the sentences say it was a visit to another
+    country."""
+    for sent in sents:
+        if not (names_a_site(sent) or _hosts(sent)):
+            continue
+        place = opening_city(ctx, max(sent.start, ctx.body))
+        if place is None:
+            return None
+        visited = _visited_country(ctx, sents, {})
+        if visited is not None and visited[1] != country_of(ctx, place):
+            return None
+        return _city_venue(ctx, place, prov)
+    return None
+
+
+def _hosts(sent: Sentence) -> bool:
+    """Whether one side hosts the other in the sentence ("X received Y")."""
+    for m in when_cues().host_verbs.finditer(sent.text):
+        if not other_event(sent, sent.start + m.start(), sent.start + m.end()):
+            return True
+    return False
+
+
+def _same_days(ctx: Context, prov: Provenance) -> list[Sentence]:
+    """The body's sentences, less those about another time ("Last year, ...") or dated to
+    another day than the meeting's ("arrived in X on Wednesday")."""
+    days = _meeting_days(ctx, prov)
+    dates = [d for d in ctx.doc._.dates or [] if d.precision == "day"]  # in text order
+    kept = []
+    for sent in ctx.sentences:
+        if sent.end <= ctx.body or about_another_time(sent.text):
+            continue
+        lo = bisect_left(dates, sent.start, key=_date_start)
+        hi = bisect_left(dates, sent.end, lo, key=_date_start)
+        own = [d.value for d in dates[lo:hi]]
+        if days and own and not any(days[0] <= day <= days[1] for day in own):
+            continue
+        kept.append(sent)
+    return kept
+
+
+def _date_start(mention: DateMention) -> int:
+    return mention.start
+
+
+def _meeting_days(ctx: Context, prov: Provenance) -> tuple[str, str] | None:
+    """The first and last day of the meeting, when its date was read as a day."""
+    spans = prov.get("date") or []
+    for mention in ctx.doc._.dates or []:
+        if spans and mention.start == spans[0].start and mention.precision == "day":
+            return mention.value, mention.end_value or mention.value
+    return None
 
 
 def _venue_city(ctx: Context, sents: list[Sentence], *, strong: bool) -> PlaceMention | None:
@@ -80,6 +163,8 @@ def _start(place: PlaceMention) -> int:
 def _is_venue(ctx: Context, sent: Sentence, place: PlaceMention, *, strong: bool) -> bool:
     """Whether the words around a city make it the meeting's venue."""
     cues = when_cues()
+    if strong and is_place_line(ctx, place):
+        return not other_event(sent, place.start, place.end)
     before, after = _around(sent, place)
     cue = cues.venue_before.search(before)
     if cue and ARTICLE.search(before) and not cues.event_name.match(after):
@@ -130,19 +215,6 @@ def names_a_site(sent: Sentence) -> bool:
         if not other_event(sent, sent.start + m.start(), sent.start + m.end()):
             return True
     return False
-
-
-def _dateline_city(ctx: Context, prov: Provenance) -> Venue:
-    """The city that opens the dateline ("ASTANA –", "Tokyo, March 16, 2023"), if any."""
-    head = ctx.text[: ctx.body]
-    for place in reversed(ctx.places):
-        if place.start >= ctx.body or place.kind != "city":
-            continue
-        line_start = head.rfind("\n", 0, place.start) + 1
-        if LINE_LEAD.fullmatch(head, line_start, place.start):
-            prov["city"] = prov["country"] = [span(place.start, place.end)]
-            return written_name(ctx, place), country_of(ctx, place)
-    return None, None
 
 
 def country_of(ctx: Context, place: PlaceMention) -> str:

@@ -57,6 +57,9 @@ def _wrapped(text: str, line_end: int, width: int) -> bool:
 
 @Language.component("bilateral_paragraphs_v1")
 def paragraphs(doc: Doc) -> Doc:
+    """Mark line starts as sentence starts; a parsed doc keeps the parser's sentences."""
+    if doc.has_annotation("DEP"):
+        return doc
     for offset in line_starts(doc.text):
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and span.start > 0:

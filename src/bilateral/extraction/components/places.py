@@ -2,14 +2,15 @@
 
 A PhraseMatcher over the gazetteer's surface forms (case-sensitive, so "US" the country is
 not "us" the pronoun, plus an upper-case pass for datelines such as "NUR-SULTAN").
-Longest match wins where matches overlap.
+Longest match wins where matches overlap. A city's name inside a longer capitalised name
+("President Vo Van Thuong") is no city.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from bilateral.extraction.extensions import PlaceMention, register_extensions
@@ -47,10 +48,21 @@ class PlacesComponent:
             entry = self.lookup[label].get(span.text)
             if entry is None:
                 continue
+            if label == "city" and _inside_a_name(doc, span):
+                continue
             code, name = entry
             found.append(PlaceMention(span.start_char, span.end_char, label, code, name))  # type: ignore[arg-type]
         doc._.places = found
         return doc
+
+
+def _inside_a_name(doc: Doc, span: Span) -> bool:
+    """Whether a city's name is a word inside a longer capitalised name ("President Vo Van
+    Thuong"): a capitalised word on each side, the left one not opening the sentence."""
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    left, right = doc[span.start - 1], doc[span.end]
+    return left.is_title and right.is_title and not left.is_sent_start
 
 
 @Language.factory("bilateral_places_v1")

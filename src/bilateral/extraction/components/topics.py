@@ -11,6 +11,10 @@ from bilateral.extraction.extensions import register_extensions
 from bilateral.extraction.topics import TopicMatcher
 from bilateral.taxonomy import load_taxonomy
 
+# In ``doc.user_data``: the topic a commitment to a future meeting implies (a function of its
+# text, see ``TopicMatcher.meeting_topic``).
+MEETING_TOPIC_KEY = "bilateral.meeting_topic"
+
 
 class TopicsComponent:
     def __init__(self, taxonomy_path: str | None) -> None:
@@ -21,6 +25,7 @@ class TopicsComponent:
     def __call__(self, doc: Doc) -> Doc:
         body = doc._.dateline_end or 0
         doc._.topics = list(self.matcher.find(doc.text[body:], offset=body))
+        doc.user_data[MEETING_TOPIC_KEY] = self.matcher.meeting_topic
         return doc
 
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Span
 
 from bilateral.extraction.extensions import PersonMention, PlaceMention
-from bilateral.extraction.vocabulary import PeopleVocabulary
+from bilateral.extraction.vocabulary import PeopleVocabulary, phrase_alternation
 
 SPEECH_VERBS = (
     "said", "says", "noted", "stated", "stressed", "emphasized", "emphasised", "highlighted",
@@ -99,7 +99,7 @@ class CueReader:
             r"\s*(?:,[^,]*,\s*|,\s*)?"
             + WHEN
             + r"(?:"
-            + _alternation(vocab.member_verbs_after)
+            + phrase_alternation(vocab.member_verbs_after)
             + r")\b"
         )
         self.speech = re.compile(
@@ -179,11 +179,6 @@ class CueReader:
             if id(a.person) in copied and b.person.title is None:
                 b.person.title = a.person.title
                 copied.add(id(b.person))
-
-
-def _alternation(phrases: Sequence[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def list_intro(text: str, start: int) -> str | None:

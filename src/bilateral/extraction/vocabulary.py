@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,7 +44,7 @@ class PeopleVocabulary:
     member_verbs_after: tuple[str, ...]
 
 
-def _longest_first(words: list[str]) -> tuple[str, ...]:
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -74,7 +75,7 @@ def people_vocabulary() -> PeopleVocabulary:
     )
 
 
-def _phrases(words: list[str]) -> str:
+def phrase_alternation(words: Sequence[str]) -> str:
     """An alternation of phrases, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _longest_first(words))
 
@@ -95,12 +96,20 @@ def participation_vocabulary() -> ParticipationVocabulary:
     data = load_yaml("people.yaml")
     formats = load_yaml("formats.yaml")["formats"]
     return ParticipationVocabulary(
-        other_event=re.compile(r"\b(?:" + _phrases(data["other_event_cues"]) + r")\b", re.I),
-        reported=re.compile(r"\b(?:" + _phrases(data["reporting_verbs"]) + r")\s+that\b", re.I),
+        other_event=re.compile(
+            r"\b(?:" + phrase_alternation(data["other_event_cues"]) + r")\b", re.I
+        ),
+        reported=re.compile(
+            r"\b(?:" + phrase_alternation(data["reporting_verbs"]) + r")\s+that\b", re.I
+        ),
         possessed=re.compile(
-            r"^[’']s?\s+(?:[\w\-]+\s+){0,2}?(?:" + _phrases(data["possessed_things"]) + r")\b",
+            r"^[’']s?\s+(?:[\w\-]+\s+){0,2}?(?:"
+            + phrase_alternation(data["possessed_things"])
+            + r")\b",
             re.I,
         ),
-        side_meeting=re.compile(r"\b(?:" + _phrases(data["side_meeting_cues"]) + r")\b", re.I),
+        side_meeting=re.compile(
+            r"\b(?:" + phrase_alternation(data["side_meeting_cues"]) + r")\b", re.I
+        ),
         formats=tuple((re.compile(row["pattern"]), frozenset(row["members"])) for row in formats),
     )

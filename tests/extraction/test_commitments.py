@@ -289,3 +289,11 @@ def test_antecedent_and_absolute_spans_lie_inside_the_sentence(words: list[str])
         assert 3 <= c.start < c.end <= 3 + len(sentence)
         assert " ".join(sentence[c.start - 3 : c.end - 3].split()) == c.text
         assert len(c.text.split()) >= 2
+
+
+def test_sides_that_will_meet_again_commit_to_a_meeting() -> None:
+    sentence = "The two delegations intend to keep talking and plan to meet again in Quito in May."
+    assert ("meet again in Quito in May", "meeting") in texts(sentence)
+    assert texts("Both teams plan to convene in Accra next spring.") == [
+        ("convene in Accra next spring", "meeting")
+    ]

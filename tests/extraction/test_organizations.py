@@ -128,3 +128,14 @@ def test_eu_commissioner_title_country() -> None:
 
     assert title_country("Commissioner for Trade") == "EU"
     assert title_country("High Commissioner") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Norway's Ministry of Transport", ("Ministry of Transport of Norway", "NOR")),
+        ("Chile’s Foreign Ministry", ("Ministry of Foreign Affairs of Chile", "CHL")),
+    ],
+)
+def test_a_country_owning_a_body(name: str, expected: tuple[str, str]) -> None:
+    assert normalize_organization(name, load_gazetteer()) == expected

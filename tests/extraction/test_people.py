@@ -374,3 +374,47 @@ def test_display_name_title_cases_capitals(given_name: str, surname: str) -> Non
     shown = display_name(f"{surname} {given_name}")
     assert shown == f"{surname.capitalize()} {given_name}"
     assert display_name(f"Lloyd Ames {surname.capitalize()} III").endswith(" III")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "The talks were led by Lucia de la Vega Romero, Director-General for Energy.",
+            "Lucia de la Vega Romero",
+            id="two particles in a row",
+        ),
+        pytest.param(
+            "The Belgian side was headed by Mr. Jan van den Berg, Director of Consular Affairs.",
+            "Jan van den Berg",
+            id="two Dutch particles",
+        ),
+        pytest.param(
+            "The talks were led by Marta dos Santos Lima, Secretary of State for Trade.",
+            "Marta dos Santos Lima",
+            id="a particle before a word that is also a city",
+        ),
+        pytest.param(
+            "The commission was co-chaired by H.E. Ayu S.K. Wardani, Minister of Trade.",
+            "Ayu S.K. Wardani",
+            id="run-together initials in the middle",
+        ),
+    ],
+)
+def test_names_with_particles_and_initials(extractor: Extractor, text: str, name: str) -> None:
+    assert name in [p.name for p in people(extractor, text)]
+
+
+def test_and_by_shares_the_co_chair_cue(extractor: Extractor) -> None:
+    text = (
+        "The meeting was co-chaired by Ines Mota, Director of Ports, and by Olaf Berg, "
+        "Director of Shipping at Norway's Ministry of Transport."
+    )
+    cues = {p.name: p.role_cue for p in people(extractor, text)}
+    assert cues == {"Ines Mota": "head", "Olaf Berg": "head"}
+
+
+def test_taking_part_were_marks_members(extractor: Extractor) -> None:
+    text = "Also taking part were Hanna Lind, Director of Planning at the Swedish Transport Agency."
+    (p,) = people(extractor, text)
+    assert p.role_cue == "member"

@@ -71,3 +71,10 @@ def test_the_body_starts_after_the_dateline(nlp: Language, text: str, body: str)
 def test_a_city_inside_a_longer_name_is_no_city(nlp: Language, text: str, city: str | None) -> None:
     found = [name for kind, _, name in places(nlp, text) if kind == "city"]
     assert found == ([city] if city else [])
+
+
+def test_seats_of_government_below_the_population_cut_are_cities(nlp: Language) -> None:
+    found = places(nlp, "The leaders met in Putrajaya, and later at Meseberg and Chequers.")
+    assert ("city", "MYS", "Putrajaya") in found
+    assert ("city", "DEU", "Meseberg") in found
+    assert ("city", "GBR", "Chequers") in found

@@ -173,3 +173,39 @@ def test_a_commitment_to_meet_again_implies_its_topic_unless_it_only_continues()
 def test_a_taxonomy_without_the_meeting_topic_gets_none() -> None:
     matcher = TopicMatcher.build([Topic("fisheries", "Fisheries", "fishing quotas")])
     assert matcher.meeting_topic("hold the next round in Lima") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("They exchanged views on the situation in Yemen.", "regional"),
+        ("Both want a peaceful and prosperous region.", "regional"),
+        ("The sides discussed the protection of Filipino migrant workers.", "consular.citizens"),
+        ("They raised the safety of Ghanaians living and working in Italy.", "consular.citizens"),
+        ("Talks covered the recruitment of Nepali manpower.", "migration"),
+        ("They discussed training Bangladeshi workers in Japan.", "migration"),
+        ("They reviewed joint action against criminal syndicates.", "security.law_enforcement"),
+        ("Cases of forged travel documents were discussed.", "security.law_enforcement"),
+        ("Chile reaffirmed support for Moldova's bid to join the European Union.", "multilateral"),
+        ("They discussed long-term LNG supplies.", "economy.energy"),
+        ("They stressed protecting smallholder farmers growing palm oil.", "agriculture"),
+    ],
+)
+def test_common_phrasings_are_cued(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code in codes(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The minister briefed on the current situation in Chile.", "regional"),
+        (
+            "The Foreign Minister of the Democratic Republic of the Congo spoke.",
+            "human_rights_democracy",
+        ),
+        ("They discussed duties on palm oil.", "economy.energy"),
+        ("They praised the Seasonal Agricultural Worker Programme.", "agriculture"),
+    ],
+)
+def test_side_remarks_and_names_are_not_cues(matcher: TopicMatcher, text: str, code: str) -> None:
+    assert code not in codes(matcher, text)

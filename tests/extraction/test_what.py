@@ -128,3 +128,16 @@ def test_a_commitment_to_continue_the_talks_does_not() -> None:
         "The presidents agreed to continue consultations regularly.",
     )
     assert "high_level_visits" not in extract(text, date(2025, 2, 3)).topics
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("meet again in Quito in May", "2025-05"),
+        ("hold the next round in late November", "2024-11"),
+        ("submit the plan by March 2026", "2026-03"),
+        ("open the office in Dakar soon", None),
+    ],
+)
+def test_a_month_without_a_year_is_the_next_such_month(text: str, due: str | None) -> None:
+    assert resolve_due(text, date(2024, 11, 20)) == due

@@ -250,3 +250,47 @@ def test_a_paragraph_place_line_gives_a_side_meeting_its_city(extractor: Extract
     )
     main = Engagement(date="2024-05-09", city="Quito", country="ECU")
     assert side_of(extractor, text, date(2024, 5, 11), main)[1] == ("Guayaquil", "ECU")
+
+
+def test_what_a_delegation_also_did_at_a_one_day_meeting_shares_its_day_and_city(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The ministers of Chile and Peru met in Lima on Monday.\n"
+        "While in Lima, the Chilean minister also met the mayor."
+    )
+    main = Engagement(kind="meeting", date="2024-03-04", city="Lima", country="PER")
+    assert side_of(extractor, text, date(2024, 3, 5), main) == ("2024-03-04", ("Lima", "PER"))
+
+
+def test_a_stay_of_a_delegation_is_not_the_day_of_the_meeting(extractor: Extractor) -> None:
+    text = (
+        "The consultations of Ghana and Togo were held in Lome on 4 March 2024.\n"
+        "During its stay in Lome, the delegation also met students."
+    )
+    main = Engagement(kind="consultations", date="2024-03-04", city="Lome", country="TGO")
+    assert side_of(extractor, text, date(2024, 3, 5), main)[0] == "2024-03"
+
+
+def test_a_meeting_dated_to_the_main_day_shares_its_city(extractor: Extractor) -> None:
+    text = (
+        "The leaders of Chile and Peru met in Lima on Saturday on the sidelines of a forum.\n"
+        "Later on Saturday, the Chilean President held talks with a business delegation."
+    )
+    main = Engagement(kind="meeting", date="2024-03-02", city="Lima", country="PER")
+    assert side_of(extractor, text, date(2024, 3, 3), main) == ("2024-03-02", ("Lima", "PER"))
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        pytest.param(
+            "The ministry hosted the consultations of Ghana and Togo at Independence House, "
+            "Accra, on 4 March 2024.",
+            "Accra",
+            id="a named building then its city",
+        ),
+    ],
+)
+def test_venue_after_a_named_building(extractor: Extractor, text: str, city: str) -> None:
+    assert when_where(extractor, text, None)[2] == city

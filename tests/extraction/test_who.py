@@ -230,3 +230,22 @@ def test_unknown_side_person_is_no_head_once_both_sides_have_one(extractor: Extr
     found = roles(main_engagement(extractor, text))
     assert found["Pablo Ruiz"][1] == "member"
     assert found["Carla Soto"][1] == "member"
+
+
+def test_an_organization_hosting_the_venue_is_no_side(extractor: Extractor) -> None:
+    text = (
+        "President Ana Torres on Saturday met with President Joao Lima of Angola on the "
+        "sidelines of the Summit of the African Union in Kigali, Rwanda. The two leaders "
+        "discussed trade between Ghana and Angola and the safety of Ghanaian traders in Angola."
+    )
+    assert main_engagement(extractor, text).parties == ["AGO", "GHA"]
+
+
+def test_an_organization_owning_a_rule_is_no_side(extractor: Extractor) -> None:
+    text = (
+        "President Lee Tan and Vietnamese Prime Minister Pham Duc held talks in Hanoi on "
+        "Monday, during the President's state visit to Viet Nam, and discussed the European "
+        "Union's deforestation regulation. Thai companies in Viet Nam and Thai exports to "
+        "Viet Nam were also discussed, as well as Thailand's role in the region."
+    )
+    assert main_engagement(extractor, text).parties == ["THA", "VNM"]

@@ -29,6 +29,7 @@ __all__ = ["CommitmentSpan", "Span", "find_commitments", "is_action", "kind_of"]
 
 OCCURRING_BOUNDARY = re.compile(r"[,;:]|\bthat\b", re.IGNORECASE)
 RELATIVE = re.compile(r"[;]|\b(?:that|which|who)\b", re.IGNORECASE)
+SIDES_MEET = re.compile(r"(?:meet|convene)\b", re.IGNORECASE)
 SHORT_PREDICATE = 3  # "which the two countries will [build together]": words left to the end
 
 
@@ -61,17 +62,20 @@ def _commits(sentence: str, m: re.Match[str], body: str, clause: Clause) -> bool
     c = cues()
     if c.rx["not_actions"].match(body):
         return False
-    if _names_meeting(m, body):
+    if _names_meeting(m, body, clause):
         subject = _occurring_subject(sentence, m)[0]
         scheduled = m.lastgroup != "scheduled" or c.rx["upcoming"].search(subject)
         return bool(scheduled and c.rx["meeting_nouns"].search(subject))
     return _licensed(m.lastgroup or "direct", sentence, m, clause, body)
 
 
-def _names_meeting(m: re.Match[str], body: str) -> bool:
-    """ "The next round [will be held] / [is scheduled for]": a meeting to come, as subject."""
+def _names_meeting(m: re.Match[str], body: str, clause: Clause) -> bool:
+    """ "The next round [will be held] / [is scheduled for]": a meeting to come, as subject.
+    Not when the sides themselves will meet ("the delegations plan to [meet again]")."""
     if m.lastgroup == "scheduled":
         return True
+    if clause.side and SIDES_MEET.match(body):
+        return False
     return m.lastgroup in ("modal", "reported") and bool(cues().rx["occurs"].match(body))
 
 
@@ -118,7 +122,7 @@ def _spans_at(
     sentence: str, m: re.Match[str], limit: int, clause: Clause
 ) -> Iterator[CommitmentSpan]:
     """The commitments a licensed cue makes, up to ``limit`` (the next licensed cue)."""
-    if _names_meeting(m, sentence[m.end() : limit]):
+    if _names_meeting(m, sentence[m.end() : limit], clause):
         yield from _occurring(sentence, m, limit, clause.offset)
         return
     if m.lastgroup == "invited":

@@ -32,6 +32,9 @@ POLITY = re.compile(
     r"Confederation|Kingdom|State|Government)$"
 )
 OF = re.compile(r"\s+of\s+(?:the\s+)?")
+POSSESSOR = re.compile(
+    r"^(?:the\s+)?(?P<who>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})['’]s\s+(?P<body>.+)$"
+)
 US = "USA"
 
 
@@ -152,6 +155,13 @@ def normalize_organization(name: str, gaz: Gazetteer) -> tuple[str, str | None]:
     name = re.sub(r"\s*\([A-Z]{2,6}\)", "", name)  # "(FCDO)"
     if STATE_DEPARTMENT.match(name):
         return foreign_ministry(US, gaz), US
+    owned = POSSESSOR.match(name)
+    owner = code_of(owned.group("who"), gaz) if owned else None
+    if owned and owner and owner not in gaz.organizations.values():  # "Chile's Ministry of X"
+        body, code = normalize_organization(owned.group("body"), gaz)
+        if code is None and not FOREIGN_MINISTRY.match(body):
+            body = f"{body} of {country_name(owner, gaz)}"
+        return complete_organization(body, owner, gaz) or body, code or owner
     m = FOREIGN_MINISTRY.match(name)
     if m:
         where = (m.group("of") or m.group("adj") or "").strip()

@@ -48,6 +48,7 @@ from bilateral.extraction.vocabulary import PeopleVocabulary
 
 LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z\-]*(?![\w’'\-])")
 MAX_WORDS = 6
+MIDDLE_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 class PeopleFinder:
@@ -91,21 +92,43 @@ class PeopleFinder:
             ):
                 j, words = j + 1, words + 1
             elif text in self.vocab.particles and self._particle_joins(view, sent, j, is_name):
-                j += 1  # "Lula da Silva", "el-Sisi"
+                j += 1  # "Lula da Silva", "el-Sisi", "de la Cruz", "van der Berg"
+            elif self._initials_join(view, sent, j, is_name):
+                j += 1  # "Sri M.K. Rao": initials run together inside a name
             elif text in self.vocab.suffixes:
                 return j + 1
             else:
                 break
         return j
 
-    @staticmethod
-    def _particle_joins(view: TokenView, sent: Span, j: int, is_name: NameTest) -> bool:
-        """Whether the particle at ``j`` leads to more name: "da Silva", "el-Sisi"."""
+    def _particle_joins(self, view: TokenView, sent: Span, j: int, is_name: NameTest) -> bool:
+        """Whether the particle at ``j`` leads to more name: "da Silva", "el-Sisi", two
+        particles in a row ("de la Cruz", "van der Berg"), a surname that is also a city's
+        ("dos Santos")."""
         doc = view.doc
-        if j + 1 < sent.end and is_name(doc[j + 1]):
+        k = j + 1
+        if k < sent.end and doc[k].text in self.vocab.particles and not view.glued(k):
+            k += 1  # "de la", "van der", "dos" + "das"
+        if k < sent.end and (is_name(doc[k]) or self.words.city_word(view, k)):
             return True
         return (
-            j + 2 < sent.end and doc[j + 1].text == "-" and view.glued(j + 1) and view.glued(j + 2)
+            k == j + 1
+            and j + 2 < sent.end
+            and doc[j + 1].text == "-"
+            and view.glued(j + 1)
+            and view.glued(j + 2)
+        )
+
+    def _initials_join(self, view: TokenView, sent: Span, j: int, is_name: NameTest) -> bool:
+        """Run-together initials between name words ("L.K." in "Anan L.K. Sari")."""
+        doc = view.doc
+        return (
+            MIDDLE_INITIALS.fullmatch(doc[j].text) is not None
+            and doc[j].text not in self.vocab.honorifics
+            and j not in view.places
+            and j + 1 < sent.end
+            and is_name(doc[j + 1])
+            and not view.glued(j + 1)
         )
 
     @staticmethod

@@ -43,7 +43,8 @@ TRAILING_NAMES = re.compile(
 # What may join two people of one list: "A and B", "A, B", "A of Japan, together with B"
 COORDINATED = re.compile(
     r"^\s*(?:(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,5})?"
-    r"(?:,\s*(?:and\s+|(?:together|along)\s+with\s+)?|and\s+|(?:together|along)\s+with\s+)"
+    r"(?:,\s*(?:and\s+(?:by\s+)?|(?:together|along)\s+with\s+)?|and\s+(?:by\s+)?|"
+    r"(?:together|along)\s+with\s+)"
     r"(?:(?:the|his|her|their)\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}?"
     r"(?:(?:counterparts?,?|[\w.\-]+[’']s)\s+)?$"
 )

@@ -33,6 +33,7 @@ class WhenCues:
     host_verbs: re.Pattern[str]
     same_day: re.Pattern[str]
     day_visit: re.Pattern[str]
+    site_then_city: re.Pattern[str]
 
 
 def _words(items: list[str]) -> str:
@@ -60,6 +61,12 @@ def when_cues() -> WhenCues:
         day_visit=re.compile(_words(data["day_visit"]), re.IGNORECASE),
         named_site=re.compile(
             r"\bat the (?:[A-Z][\w'’\-]*\s+){0,3}(?:" + "|".join(data["site_nouns"]) + r")\b"
+        ),
+        # "at Government House, X": a named building and then its city, the venue
+        site_then_city=re.compile(
+            r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}(?:"
+            + "|".join(data["site_nouns"])
+            + r"),\s*$"
         ),
     )
 

@@ -19,7 +19,8 @@ PARTICIPATION = re.compile(
     r"\b(delegation|met|meet|meets|meeting|talks|consultations|dialogue|led|headed|chaired|"
     r"co-chaired|chairmanship|co-chairmanship|participated|attended|included|comprised|visit|"
     r"visited|welcomed|hosted|received|counterparts?|conversation|call|negotiations|"
-    r"discussed|held|interlocutors|signed|witnessed|took\s+part|take\s+part|takes\s+part|joined|present)\b",
+    r"discussed|held|interlocutors|signed|witnessed|took\s+part|take\s+part|takes\s+part|"
+    r"taking\s+part|participating|joined|present)\b",
     re.IGNORECASE,
 )
 SPEECH_AFTER = re.compile(

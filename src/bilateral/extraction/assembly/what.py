@@ -143,12 +143,19 @@ THIS_YEAR = re.compile(
     re.IGNORECASE,
 )
 NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
+BARE_MONTH = re.compile(
+    r"\b(?:in|by|before|until|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<month>"
+    + "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+    + r")\b(?!\s*,?\s*\d)",
+    re.IGNORECASE,
+)
 SOON = re.compile(r"\b(?:this|later\s+this)\s+month\b|\bnext\s+week\b", re.IGNORECASE)
 
 
 def resolve_due(text: str, anchor: date | None) -> str | None:
-    """The deadline a commitment states: "in 2023", "by June 2024", "next year", "next week"
-    (resolved against the dateline ``anchor``); a year before the dateline is no deadline."""
+    """The deadline a commitment states: "in 2023", "by June 2024", "in June" (the next June),
+    "next year", "next week" (resolved against the dateline ``anchor``); a year before the
+    dateline is no deadline."""
     for m in YEAR.finditer(text):
         year = int(m.group("year"))
         if anchor is not None and year < anchor.year:
@@ -157,6 +164,9 @@ def resolve_due(text: str, anchor: date | None) -> str | None:
         return f"{year}-{month:02d}" if month else str(year)
     if anchor is None:
         return None
+    if bare := BARE_MONTH.search(text):  # "meet again in June": the next June
+        month = MONTHS[bare.group("month").lower()]
+        return f"{anchor.year + (month < anchor.month)}-{month:02d}"
     if NEXT_YEAR.search(text):
         return str(anchor.year + 1)
     if THIS_YEAR.search(text):

@@ -9,6 +9,8 @@ the latest year it mentions.
 
 from __future__ import annotations
 
+import re
+
 from bilateral.extraction.assembly.clues import clause_around, other_event, when_cues
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, span
 from bilateral.extraction.assembly.venue_lines import opening_city
@@ -23,6 +25,12 @@ from bilateral.extraction.extensions import DateMention
 from bilateral.records import Engagement
 
 __all__ = ["choose_date", "choose_venue", "side_date", "side_venue"]
+
+# "While in Oslo, the minister also met ...", "The delegation also called on ...": not
+# "during its stay in Oslo" or "during the visit", which may span days.
+ALSO_THERE = re.compile(
+    r"^(?!.*\b(?:stay|visit|trip)\b).*\b(?:while in|also)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def choose_date(
@@ -97,9 +105,26 @@ def _other_day_before(ctx: Context, sent: Sentence, main: Engagement) -> Sentenc
 
 
 def _same_day(ctx: Context, sent: Sentence, main: Engagement) -> bool:
-    """Whether a meeting in passing was on the main meeting's day: "earlier in the day", or
-    the main date is that of a one-day visit."""
-    return bool(when_cues().same_day.search(sent.text)) or _one_day_visit(ctx, main)
+    """Whether a meeting in passing was on the main meeting's day: "earlier in the day", its
+    sentence dates it to that day ("Later on Saturday"), the main date is that of a one-day
+    visit, or the main engagement is itself a meeting of one day (not a visit)."""
+    if when_cues().same_day.search(sent.text) or _one_day_visit(ctx, main):
+        return True
+    if main.date is not None and main.date in {d.value for d in _own_dates(ctx, sent)}:
+        return True
+    return _one_day_meeting(ctx, sent, main)
+
+
+def _one_day_meeting(ctx: Context, sent: Sentence, main: Engagement) -> bool:
+    """Whether the main engagement is a sitting of a single day, not a visit, and the meeting
+    in passing is what the delegation "also" did there ("While in X, she also met ..."), not
+    in "its stay" there or "during the visit", which may have lasted days."""
+    day = main.date is not None and len(main.date) == len("2000-01-01")
+    one_day = day and main.date_end is None and main.kind not in ("visit", "call", "summit")
+    if not one_day or not ALSO_THERE.search(sent.text):
+        return False
+    cities = {written_name(ctx, p) for p in places_in(ctx, sent, "city")}
+    return cities <= {main.city}  # "While in X": X is the main meeting's city
 
 
 def _one_day_visit(ctx: Context, main: Engagement) -> bool:

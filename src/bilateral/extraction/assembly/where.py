@@ -171,6 +171,8 @@ def _is_venue(ctx: Context, sent: Sentence, place: PlaceMention, *, strong: bool
         cue = None  # "in the Washington Post" is not in Washington
     if cue and strong and BARE.match(cue.group()):
         cue = None
+    if not cue:
+        cue = cues.site_then_city.search(before)  # "at Government House, X"
     if not cue and not cues.venue_after.match(after):
         return False
     return not other_event(sent, place.start, place.end)

@@ -8,6 +8,7 @@ elimination, companions) and a role.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bilateral.extraction.assembly.context import Context, Provenance, Sentence, in_any, span
@@ -17,6 +18,13 @@ from bilateral.extraction.extensions import PersonMention
 from bilateral.extraction.vocabulary import participation_vocabulary
 from bilateral.records import Participant
 
+VENUE_BEFORE = re.compile(
+    r"\b(?:on|at|in)\s+the\s+(?:sidelines?|side-lines|margins?|fringes?)\s+of\b", re.IGNORECASE
+)
+OWNED_THING = re.compile(r"['’]s?\s+(?:[a-z][\w\-]*\s+)*?[a-z][\w\-]*\b")
+CLAUSE_END = re.compile(r"[.;:]\s")
+CITY_COMMA = re.compile(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2},\s*$")  # "... in Lima, "
+
 __all__ = ["assign_roles", "choose_parties", "fill_countries", "select_participants"]
 
 
@@ -25,7 +33,10 @@ def choose_parties(
 ) -> list[str]:
     """Countries (and organizations) named in the lead, plus the people's countries."""
     spans: Provenance = {}
+    organizations = set(ctx.gaz.organizations.values())
     for place in ctx.places:
+        if _incidental(ctx.text, place.start, place.end, place.code in organizations):
+            continue
         if place.kind != "city" and in_any(place.start, lead):
             spans.setdefault(place.code, []).append(span(place.start, place.end))
     for person in people:
@@ -44,6 +55,19 @@ def choose_parties(
     for code, found in spans.items():
         prov[f"party:{code}"] = found
     return sorted(spans)
+
+
+def _incidental(text: str, start: int, end: int, organization: bool) -> bool:
+    """A place named in the venue ("on the sidelines of the X summit in Y, Z") or an
+    organization owning a thing ("under the X's regulation"): not a side of the meeting."""
+    before = text[max(0, start - 200) : start]
+    venues = list(VENUE_BEFORE.finditer(CLAUSE_END.split(before)[-1]))
+    if venues:
+        venue = venues[-1]
+        between = CITY_COMMA.sub("", venue.string[venue.end() :])
+        if "," not in between:
+            return True
+    return organization and OWNED_THING.match(text, end) is not None
 
 
 def _format_members(ctx: Context, lead: list[Sentence], spans: Provenance) -> frozenset[str]:

@@ -114,6 +114,21 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+_TEXT_KEY = "bilateral.text"
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once per Doc.
+
+    spaCy rebuilds ``doc.text`` from the tokens on every access; the components and the
+    assembly all read the text, so they share this one copy (the tokens never change).
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def published_of(doc: Doc) -> date | None:
     value = doc._.published
     return value if isinstance(value, date) else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilateral.extraction.extensions import PlaceMention
+from bilateral.extraction.extensions import PlaceMention, text_of
 from bilateral.extraction.gazetteer import Gazetteer
 from bilateral.extraction.vocabulary import PeopleVocabulary
 
@@ -30,10 +30,10 @@ class TokenView:
     places: dict[int, PlaceMention]
     vocab: PeopleVocabulary
     gaz: Gazetteer
-    text: str = ""  # doc.text, which spaCy rebuilds on every access
+    text: str = ""
 
     def __post_init__(self) -> None:
-        self.text = self.text or str(self.doc.text)
+        self.text = self.text or text_of(self.doc)
 
     def capitalised(self, tok: Token) -> bool:
         return tok.text[:1].isupper()

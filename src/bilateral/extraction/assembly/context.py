@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from spacy.tokens import Doc
 
-from bilateral.extraction.extensions import PlaceMention, published_of
+from bilateral.extraction.extensions import PlaceMention, published_of, text_of
 from bilateral.extraction.gazetteer import Gazetteer
 from bilateral.records import Span
 
@@ -39,10 +38,9 @@ class Context:
         sentences = [Sentence(s.start_char, s.end_char, s.text) for s in doc.sents]
         return cls(doc, gaz, sentences, doc._.dateline_end or 0, title, list(doc._.places or []))
 
-    @cached_property
+    @property
     def text(self) -> str:
-        """The document's text (spaCy rebuilds ``doc.text`` on every access: read it once)."""
-        return str(self.doc.text)
+        return text_of(self.doc)
 
     @property
     def published(self) -> date | None:

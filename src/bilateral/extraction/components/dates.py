@@ -23,6 +23,7 @@ from bilateral.extraction.extensions import (
     PlaceMention,
     published_of,
     register_extensions,
+    text_of,
 )
 
 DATELINE_WINDOW = 400
@@ -54,7 +55,7 @@ LINE_LEAD = re.compile(r"[\s*_#>•]*")
 
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens on every access: read it once
+        text = text_of(doc)
         published = published_of(doc)
         year = estimate_year(text) if published is None else None
         mentions = parse_dates(text, published, year)

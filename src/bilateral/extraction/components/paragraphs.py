@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bilateral.extraction.extensions import text_of
+
 LINE_BREAK = re.compile(r"[ \t]*(\n[ \t\r\f\v]*)+")
 LOWER_NEXT = re.compile(r"[ \t]*\n[ \t]*[a-z]")
 SINGLE = re.compile(r"[ \t]*\n[ \t]*\S")
@@ -60,7 +62,7 @@ def paragraphs(doc: Doc) -> Doc:
     """Mark line starts as sentence starts; a parsed doc keeps the parser's sentences."""
     if doc.has_annotation("DEP"):
         return doc
-    for offset in line_starts(doc.text):
+    for offset in line_starts(text_of(doc)):
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True

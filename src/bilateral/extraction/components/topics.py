@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from bilateral.extraction.extensions import register_extensions
+from bilateral.extraction.extensions import register_extensions, text_of
 from bilateral.extraction.topics import TopicMatcher
 from bilateral.taxonomy import load_taxonomy
 
@@ -24,7 +24,7 @@ class TopicsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         body = doc._.dateline_end or 0
-        doc._.topics = list(self.matcher.find(doc.text[body:], offset=body))
+        doc._.topics = list(self.matcher.find(text_of(doc)[body:], offset=body))
         doc.user_data[MEETING_TOPIC_KEY] = self.matcher.meeting_topic
         return doc
 

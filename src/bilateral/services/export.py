@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilateral.resolution.corpus import corpus_of as resolution_corpus
+from bilateral.services.corrected import corrected_record, corrections_by_key
 from bilateral.services.extracting import write_record
 from bilateral.store import Store
 
@@ -18,14 +20,17 @@ class ExportReport:
 
 
 def export_records(store: Store, out_dir: Path, *, with_provenance: bool = False) -> ExportReport:
-    """Write ``<document name>.json`` for every stored document (spec format).
+    """Write ``<document name>.json`` for every stored document (spec format), with human
+    corrections applied (field edits of the engagement and of the meeting it belongs to).
 
     Two documents with the same name get the second one's id prefix appended, so that
     nothing is overwritten.
     """
     used: set[str] = set()
     count = 0
-    for stored, record in store.iter_records():
+    corrections = corrections_by_key(store)
+    for stored, plain in store.iter_records():
+        record = corrected_record(stored.id, plain, corrections)
         name = record.document
         if name in used:
             name = f"{name}-{stored.id[:8]}"
@@ -37,12 +42,9 @@ def export_records(store: Store, out_dir: Path, *, with_provenance: bool = False
 
 
 def corpus_of(store: Store) -> dict[str, Any]:
-    """Same-event groups and commitment fulfillments (spec corpus format).
-
-    Cross-document resolution is not built yet, so both lists are empty.
-    """
-    del store
-    return {"same_event": [], "fulfillments": []}
+    """Same-event groups and commitment fulfillments (spec corpus format), as resolved and
+    corrected in the store."""
+    return resolution_corpus(store.list_meetings(limit=10**9), store.list_commitments())
 
 
 def export_corpus(store: Store, out_file: Path) -> ExportReport:

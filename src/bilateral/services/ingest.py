@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from bilateral.errors import BilateralError
 from bilateral.extraction import Extractor
 from bilateral.records import SourceDocument
 from bilateral.services.extracting import Progress, split_sources
+from bilateral.services.resolving import ResolveReport, resolve_documents
 from bilateral.sources import iter_sources, read_bytes, read_text
 from bilateral.store import Store
 
@@ -22,6 +24,7 @@ class IngestReport:
     skipped: list[SourceDocument] = field(default_factory=list)
     errors: list[BilateralError] = field(default_factory=list)
     engagements: int = 0
+    resolution: ResolveReport | None = None
 
     @property
     def seen(self) -> int:
@@ -35,9 +38,12 @@ def ingest_documents(
     *,
     report: IngestReport | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> IngestReport:
-    """Extract and store each document not stored yet; each one in its own transaction."""
+    """Extract and store each document not stored yet, each in its own transaction; then
+    re-resolve the blocks the new documents touch (``today`` dates overdue commitments)."""
     report = report or IngestReport()
+    start = len(report.added)
     new = _unseen(store, documents, report, progress)
     for source, record in extractor.pairs(new):
         try:
@@ -49,6 +55,9 @@ def ingest_documents(
             report.engagements += len(record.engagements) if added else 0
         if progress:
             progress(source.name)
+    if len(report.added) > start:
+        added = [d.id for d in report.added[start:]]
+        report.resolution = resolve_documents(store, added, today=today or date.today())
     return report
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from bilateral.records import Engagement, Span
+from bilateral.resolved import block_of
 from bilateral.store.tables import (
     CommitmentRow,
     EngagementRow,
@@ -75,6 +76,7 @@ def engagement_row(engagement: Engagement) -> Row:
         "sort_date": sort_date(engagement.date),
         "city": engagement.city,
         "country": engagement.country,
+        "block": block_of(engagement.parties),
     }
 
 

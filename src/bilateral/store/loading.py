@@ -44,14 +44,14 @@ def load_engagements(
         select(ENGAGEMENTS).where(where).order_by(ENGAGEMENTS.c.document_id, ENGAGEMENTS.c.ordinal)
     ).all()
     ids = [row.id for row in rows]
-    children = _load_children(connection, ids)
-    return [(row.id, row.document_id, _engagement(row, children)) for row in rows]
+    children = load_children(connection, ids)
+    return [(row.id, row.document_id, to_engagement(row, children)) for row in rows]
 
 
 Children = dict[Table, dict[int, list[Any]]]
 
 
-def _load_children(connection: Connection, ids: list[int]) -> Children:
+def load_children(connection: Connection, ids: list[int]) -> Children:
     children: Children = {table: defaultdict(list) for table in CHILD_TABLES}
     if not ids:
         return children
@@ -65,7 +65,7 @@ def _load_children(connection: Connection, ids: list[int]) -> Children:
     return children
 
 
-def _engagement(row: Row[Any], children: Children) -> Engagement:
+def to_engagement(row: Row[Any], children: Children) -> Engagement:
     eid: int = row.id
     provenance: dict[str, list[Span]] = {}
     item_spans: dict[tuple[str, int], list[Span]] = defaultdict(list)

@@ -26,6 +26,7 @@ from bilateral.store import engagements as engs
 from bilateral.store import loading
 from bilateral.store import search as fts
 from bilateral.store.database import Database, create_store_engine
+from bilateral.store.resolution_repository import ResolutionMethods
 
 Clock = Callable[[], datetime]
 ITER_BATCH = 50
@@ -43,7 +44,7 @@ def _known(document_id: str) -> str:
     return document_id
 
 
-class Store:
+class Store(ResolutionMethods):
     """Documents, their engagement records and provenance, in SQLite or PostgreSQL."""
 
     def __init__(self, database: Database, *, clock: Clock = _utcnow) -> None:

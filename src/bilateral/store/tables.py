@@ -139,6 +139,7 @@ class EngagementRow(Base):
     sort_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     city: Mapped[str | None] = mapped_column(String)
     country: Mapped[str | None] = mapped_column(String)
+    block: Mapped[str] = mapped_column(String, index=True, server_default="-")
 
     __table_args__ = (Index(None, "document_id", "ordinal", unique=True),)
 
@@ -213,3 +214,93 @@ class FieldSpanRow(Base):
             name="span_range",
         ),
     )
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+class CorrectionRow(Base):
+    """A human correction (see :class:`bilateral.resolved.Correction`); never updated."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String, index=True)
+    target: Mapped[str] = mapped_column(Text, index=True)
+    other: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String)
+    before: Mapped[Any] = mapped_column(JSONList, nullable=True)
+    after: Mapped[Any] = mapped_column(JSONList, nullable=True)
+    author: Mapped[str] = mapped_column(String)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --------------------------------------------------------------------------- resolution
+# What resolution concluded, replaced block by block. Each row keeps its object as JSON in
+# ``data`` (read back whole) and the columns that pages filter and sort on.
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    block: Mapped[str] = mapped_column(String, index=True)
+    sort_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String)
+    mechanism_id: Mapped[str | None] = mapped_column(String, index=True)
+    data: Mapped[Any] = mapped_column(JSONList)
+
+
+class MeetingMemberRow(Base):
+    """Which meeting each reported engagement belongs to."""
+
+    __tablename__ = "meeting_members"
+
+    document_id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+
+
+class MechanismRow(Base):
+    __tablename__ = "mechanisms"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    block: Mapped[str] = mapped_column(String, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    data: Mapped[Any] = mapped_column(JSONList)
+
+
+class CommitmentStatusRow(Base):
+    __tablename__ = "commitment_statuses"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    block: Mapped[str] = mapped_column(String, index=True)
+    status: Mapped[str] = mapped_column(String, index=True)
+    due: Mapped[str | None] = mapped_column(String)
+    meeting_id: Mapped[str] = mapped_column(String, index=True)
+    data: Mapped[Any] = mapped_column(JSONList)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    block: Mapped[str] = mapped_column(String, index=True)
+    name: Mapped[str] = mapped_column(String, index=True)
+    country: Mapped[str | None] = mapped_column(String)
+    data: Mapped[Any] = mapped_column(JSONList)
+
+
+class PersonMentionRow(Base):
+    """Which person each named participant of an engagement is."""
+
+    __tablename__ = "person_mentions"
+
+    document_id: Mapped[str] = mapped_column(String, primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    participant: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    block: Mapped[str] = mapped_column(String, index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)

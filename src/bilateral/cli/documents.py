@@ -1,91 +1,15 @@
-"""The ``bilateral`` command line: thin commands over the services.
-
-Every command builds the settings once (environment + options), calls one service and
-prints the result. A :class:`~bilateral.errors.BilateralError` becomes one line on stderr
-and a non-zero exit, never a traceback.
-"""
+"""Commands about documents: ingest, extract, export, search, serve, the database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from typer._click.core import Context as ClickContext  # typer vendors click
-from typer.core import TyperGroup
 
+from bilateral.cli.base import Paths, app, db_app, err, export_app, out, progress_bar
 from bilateral.errors import BilateralError
-from bilateral.settings import Settings, load_settings
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-# Services are imported inside the commands: spaCy and SQLAlchemy take seconds to import,
-# and `bilateral --help` should not wait for them.
-
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
-
-class _Commands(TyperGroup):
-    """Turns bilateral's errors into one line on stderr and exit status 1."""
-
-    def invoke(self, ctx: ClickContext) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BilateralError as exc:
-            err.print(f"error: {exc.message}", highlight=False, markup=False)
-            raise typer.Exit(1) from exc
-
-
-app = typer.Typer(
-    name="bilateral",
-    cls=_Commands,
-    help="A system of record for bilateral diplomacy: ingest readouts, extract, browse.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-export_app = typer.Typer(
-    help="Write stored records out in the spec's formats.", no_args_is_help=True
-)
-db_app = typer.Typer(help="Manage the database.", no_args_is_help=True)
-app.add_typer(export_app, name="export")
-app.add_typer(db_app, name="db")
-
-
-Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
-
-
-@app.callback()
-def configure(
-    ctx: typer.Context,
-    database_url: Annotated[
-        str | None, typer.Option("--db", help="Database URL (default: SQLite in the data dir).")
-    ] = None,
-    data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", help="Folder for local state (default: ./var).")
-    ] = None,
-) -> None:
-    """Settings come from BILATERAL_* environment variables; options override them."""
-    overrides: dict[str, object] = {}
-    if database_url:
-        overrides["database_url"] = database_url
-    if data_dir:
-        overrides["data_dir"] = data_dir
-    ctx.obj = load_settings(**overrides)
-
-
-@contextmanager
-def _progress(label: str) -> Iterator[Callable[[str], None]]:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda name: bar.update(task, advance=1, description=f"{label} {name}")
+from bilateral.settings import Settings
 
 
 def _report_errors(errors: list[BilateralError]) -> None:
@@ -101,7 +25,7 @@ def ingest_command(ctx: typer.Context, paths: Paths) -> None:
 
     settings: Settings = ctx.obj
     extractor = extracting.make_extractor(settings)
-    with open_store(settings) as store, _progress("ingesting") as progress:
+    with open_store(settings) as store, progress_bar("ingesting") as progress:
         report = ingest.ingest_paths(
             store, extractor, paths, max_bytes=settings.max_document_bytes, progress=progress
         )
@@ -110,8 +34,28 @@ def ingest_command(ctx: typer.Context, paths: Paths) -> None:
         f"{len(report.added)} new document(s) stored ({report.engagements} engagements), "
         f"{len(report.skipped)} already stored, {len(report.errors)} failed."
     )
+    if report.resolution is not None:
+        r = report.resolution
+        out.print(f"resolved {r.blocks} block(s): {r.meetings} meetings, {r.people} people "
+                  f"updated in {r.seconds:.2f} s.")  # fmt: skip
     if report.errors and not report.added and not report.skipped:
         raise typer.Exit(1)
+
+
+@app.command("reextract")
+def reextract_command(ctx: typer.Context) -> None:
+    """Extract every stored document again and re-resolve; corrections are kept."""
+    from datetime import date
+
+    from bilateral.services import extracting
+    from bilateral.services.context import open_store
+    from bilateral.services.reextract import reextract_store
+
+    settings: Settings = ctx.obj
+    extractor = extracting.make_extractor(settings)
+    with open_store(settings) as store, progress_bar("re-extracting") as progress:
+        count, report = reextract_store(store, extractor, today=date.today(), progress=progress)
+    out.print(f"{count} document(s) re-extracted; {report.meetings} meetings resolved.")
 
 
 @app.command("extract")
@@ -128,7 +72,7 @@ def extract_command(
 
     settings: Settings = ctx.obj
     extractor = extracting.make_extractor(settings)
-    with _progress("extracting") as progress:
+    with progress_bar("extracting") as progress:
         report = extracting.extract_paths(
             extractor, paths, out_dir, max_bytes=settings.max_document_bytes,
             with_provenance=provenance, progress=progress,
@@ -253,8 +197,3 @@ def _redact(url: str) -> str:
         scheme, rest = url.split("://", 1)
         return f"{scheme}://***@{rest.split('@', 1)[1]}"
     return url
-
-
-def main() -> None:
-    """Entry point of the ``bilateral`` command."""
-    app()

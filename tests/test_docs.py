@@ -19,7 +19,7 @@ def readme_commands() -> list[list[str]]:
     """The subcommand words of every `uv run bilateral ...` line in the README."""
     found = []
     for line in README.splitlines():
-        m = re.match(r"\s*uv run bilateral ((?:[a-z]+ ?)+)", line)
+        m = re.match(r"\s*uv run bilateral ((?:[a-z][a-z-]* ?)+)", line)
         if m:
             found.append(m.group(1).split())
     return found

@@ -169,6 +169,7 @@ class Appearance(_Model):
     name: str
     title: str | None = None
     organization: str | None = None
+    country: str | None = None
     role: str = "member"
     date: str | None = None
     meeting_id: str | None = None

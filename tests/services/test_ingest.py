@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,9 @@ def test_a_store_failure_is_reported_and_nothing_half_written(
 
         def __init__(self, inner: Store) -> None:
             self.inner = inner
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.inner, name)
 
         def has_document(self, document_id: str) -> bool:
             return self.inner.has_document(document_id)

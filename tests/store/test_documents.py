@@ -164,3 +164,15 @@ def test_postgresql_refuses_nul_characters_with_a_store_error(store: Store) -> N
         with pytest.raises(StoreError):
             store.add_document(document, make_record(document))
         assert store.count_documents() == 0
+
+
+def test_add_documents_stores_a_batch_and_skips_known_ones(store: Store) -> None:
+    one, two = make_document(text="batch one"), make_document(text="batch two")
+    store.add_document(one, make_record(one, make_engagement()))
+    added = store.add_documents(
+        [(one, make_record(one)), (two, make_record(two, make_engagement(), make_engagement()))]
+    )
+    assert added == [two.id]
+    assert store.count_documents() == 2
+    assert len(store.get_record(two.id).engagements) == 2
+    assert len(store.get_record(one.id).engagements) == 1

@@ -121,13 +121,18 @@ def test_reports_are_loaded_by_block(store: Store) -> None:
     assert len(store.load_reports()) == 3
 
 
-def test_reports_of_people_follow_person_mentions(store: Store) -> None:
+def test_appearances_are_loaded_by_person_block_with_their_meeting_now(store: Store) -> None:
     doc = make_document(text="a readout")
     store.add_document(doc, make_record(doc, make_engagement(participants=[make_participant()])))
-    res = Resolution(people=[person("lu", "l", key(doc.id))])
-    store.save_resolution(res, blocks=[], person_blocks=None)
-    assert [r.key for r in store.load_reports_of_people(["l"])] == [key(doc.id)]
-    assert store.load_reports_of_people(["other"]) == []
+    ghost = key("deleted-document")
+    lu = person("lu", "l", key(doc.id), ghost)
+    store.save_resolution(Resolution(meetings=[meeting(doc.id, "KAZ-USA")], people=[lu]),
+                          blocks=None, person_blocks=None)  # fmt: skip
+    [found] = store.load_appearances(["l"])  # the ghost's engagement is not stored
+    assert (found.key, found.name, found.meeting_id) == (key(doc.id), "lu", f"{doc.id}:0")
+    assert store.load_appearances(["l"], skip={(doc.id, 0)}) == []
+    assert store.load_appearances(["other"]) == []
+    assert store.get_person("lu").appearances[0].meeting_id == f"{doc.id}:0"
 
 
 def test_corrections_are_kept_with_time_and_filtered_by_target(store: Store) -> None:

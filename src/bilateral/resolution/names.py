@@ -14,6 +14,7 @@ and lenient where transliteration varies (``Idrisov`` / ``Idrissov``, ``Erlan`` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from anyascii import anyascii
@@ -28,6 +29,40 @@ HONORIFICS = frozenset(
 
 #: Honorifics that are also family names (``He Lifeng``): dropped only before a full name.
 LEADING_HONORIFICS = frozenset({"he", "his", "her"})
+
+#: Title words a name may arrive with (``Secretary of State Blinken``): dropped while they
+#: lead it.
+LEADING_TITLES = frozenset(
+    {
+        "affairs",
+        "ambassador",
+        "chairman",
+        "chancellor",
+        "deputy",
+        "director",
+        "envoy",
+        "foreign",
+        "general",
+        "king",
+        "minister",
+        "of",
+        "premier",
+        "president",
+        "prime",
+        "prince",
+        "princess",
+        "queen",
+        "secretary",
+        "senator",
+        "sheikh",
+        "state",
+        "the",
+        "vice",
+    }
+)
+
+#: Generational and degree suffixes, dropped at the end (``Jr.``).
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "esq"})
 
 #: Lower-case name particles, part of neither given name nor family-name block.
 PARTICLES = frozenset(
@@ -46,6 +81,8 @@ SIMILAR = 85.0
 GIVEN_SIMILAR = 70.0
 #: Family names shorter than this must be spelled alike (``Lu`` / ``Li`` / ``Liu``).
 SHORT_FAMILY = 4
+#: East Asian family names are rarely longer than this (``Nguyen``, ``Zhuang``, ``Namgung``).
+LONGEST_SYLLABIC_FAMILY = 7
 #: Skeletons shorter than this say too little to equate two names (``Lee`` / ``Li``).
 SHORT_SKELETON = 3
 
@@ -62,14 +99,25 @@ class ParsedName(NamedTuple):
     syllabic: bool
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Lower-case ASCII words, without honorifics and single-letter initials."""
+    """Lower-case ASCII words, without honorifics, titles, suffixes and single-letter
+    initials (``H.E. Secretary Antony J. Blinken Jr.`` folds to ``antony blinken``)."""
     text = _NOT_WORD.sub(" ", anyascii(name).lower().replace(".", " "))
     words = [w.strip("'-") for w in text.split()]
     words = [w for w in words if len(w) > 1 and w not in HONORIFICS]
-    while len(words) > 2 and words[0] in LEADING_HONORIFICS:
-        words = words[1:]
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    while _leads_a_name(words):
+        words.pop(0)
     return " ".join(words)
+
+
+def _leads_a_name(words: list[str]) -> bool:
+    """Whether the first of ``words`` is a title or honorific in front of the name."""
+    if len(words) > 1 and words[0] in LEADING_TITLES:
+        return True
+    return len(words) > 2 and words[0] in LEADING_HONORIFICS
 
 
 def words_of(name: str) -> list[str]:
@@ -78,12 +126,17 @@ def words_of(name: str) -> list[str]:
 
 def _written_family_first(words: list[str], country: str | None) -> bool:
     """Whether ``words`` put the family name first: a family-first country's name, unless its
-    first word is hyphenated and its last is not (``Min-cheol Kim`` is given-name first)."""
+    first word cannot be a family name there: hyphenated while the last word is not
+    (``Min-cheol Kim``), or longer than any common one (``Mincheol Kim``)."""
     if country not in FAMILY_FIRST or len(words) < 2:
         return False
-    return not ("-" in words[0] and "-" not in words[-1])
+    first, last = words[0], words[-1]
+    if "-" in first and "-" not in last:
+        return False
+    return len(first) <= LONGEST_SYLLABIC_FAMILY or len(last) > LONGEST_SYLLABIC_FAMILY
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(name: str, country: str | None = None) -> ParsedName:
     """The folded family name and given names of ``name`` as written in ``country``."""
     words = words_of(name)
@@ -106,6 +159,7 @@ def given_names(name: str, country: str | None = None) -> list[str]:
     return list(parse(name, country).given)
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonants of a folded word, doubled letters collapsed (``rakhmetullin`` -> ``rhmtln``).
 
@@ -166,6 +220,7 @@ def given_alike(a: str, b: str) -> bool:
     return similarity(a, b) >= GIVEN_SIMILAR
 
 
+@lru_cache(maxsize=1 << 18)
 def parsed_compatible(a: ParsedName, b: ParsedName) -> bool:
     """:func:`compatible` on names already parsed."""
     if not a.family or not b.family:

@@ -56,8 +56,8 @@ def ingest_documents(
         if progress:
             progress(source.name)
     if len(report.added) > start:
-        added = [d.id for d in report.added[start:]]
-        report.resolution = resolve_documents(store, added, today=today or date.today())
+        new_ids = [d.id for d in report.added[start:]]
+        report.resolution = resolve_documents(store, new_ids, today=today or date.today())
     return report
 
 

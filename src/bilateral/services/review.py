@@ -15,8 +15,9 @@ from pydantic import ValidationError as PydanticValidationError
 
 from bilateral.errors import NotFound, ValidationError
 from bilateral.records import Engagement
+from bilateral.resolution.names import block_key
 from bilateral.resolution.names import fold as fold_name
-from bilateral.resolved import Correction, EngagementKey, block_of
+from bilateral.resolved import Correction, EngagementKey, Person, block_of
 from bilateral.services.constraints import EDITABLE, edited, fold
 from bilateral.services.resolving import resolve_store
 from bilateral.store import Store
@@ -29,10 +30,25 @@ def _key(value: str) -> EngagementKey:
         raise ValidationError(str(exc)) from exc
 
 
-def _save(store: Store, today: date, blocks: set[str], *items: Correction) -> list[Correction]:
+def _save(
+    store: Store, today: date, blocks: set[str], *items: Correction,
+    person_blocks: set[str] | None = None, changed: set[str] | None = None,
+) -> list[Correction]:  # fmt: skip
+    """Record the corrections, then re-resolve what they touch."""
     saved = [store.add_correction(item) for item in items]
-    resolve_store(store, today=today, blocks=blocks)
+    resolve_store(store, today=today, blocks=blocks, person_blocks=person_blocks or set(),
+                  changed=changed or set())  # fmt: skip
     return saved
+
+
+def _named_in(*records: Engagement) -> set[str]:
+    """The family-name blocks of the people these records name."""
+    return {block_key(p.name, p.country) for r in records for p in r.participants}
+
+
+def _of_people(*people: Person) -> set[str]:
+    """The family-name blocks of every spelling of these people."""
+    return {block_key(v, p.country) for p in people for v in p.variants} | {p.block for p in people}
 
 
 def current_engagement(store: Store, key: EngagementKey) -> Engagement:
@@ -68,7 +84,9 @@ def edit_engagement(
         before=before.model_dump(mode="json")[field], after=after.model_dump(mode="json")[field],
         note=note,
     )  # fmt: skip
-    return _save(store, today, {block_of(before.parties), block_of(after.parties)}, item)[0]
+    blocks = {block_of(before.parties), block_of(after.parties)}
+    return _save(store, today, blocks, item, person_blocks=_named_in(before, after),
+                 changed={engagement_key.document_id})[0]  # fmt: skip
 
 
 def edit_meeting(
@@ -83,7 +101,7 @@ def edit_meeting(
         before=meeting.record.model_dump(mode="json")[field],
         after=after.model_dump(mode="json")[field], note=note,
     )  # fmt: skip
-    return _save(store, today, {meeting.block}, item)[0]
+    return _save(store, today, {meeting.block}, item, person_blocks=_named_in(meeting.record))[0]
 
 
 def merge_meetings(
@@ -95,7 +113,8 @@ def merge_meetings(
         raise ValidationError("a meeting cannot be merged with itself")
     item = Correction(action="merge_meetings", target=a.id, other=b.id, author=author,
                       before=[a.id, b.id], after=a.id, note=note)  # fmt: skip
-    return _save(store, today, {a.block, b.block}, item)[0]
+    blocks = {a.block, b.block}
+    return _save(store, today, blocks, item, person_blocks=_named_in(a.record, b.record))[0]
 
 
 def split_meeting(
@@ -119,7 +138,7 @@ def split_meeting(
         for other in meeting.members
         if other != key
     ]
-    return _save(store, today, {meeting.block}, *items)
+    return _save(store, today, {meeting.block}, *items, person_blocks=_named_in(meeting.record))
 
 
 def merge_people(
@@ -131,7 +150,7 @@ def merge_people(
         raise ValidationError("a person cannot be merged with themselves")
     item = Correction(action="merge_people", target=a.name_keys[0], other=b.name_keys[0],
                       author=author, before=[a.id, b.id], after=a.id, note=note)  # fmt: skip
-    return _save(store, today, _blocks_of_people(store, a.id, b.id), item)[0]
+    return _save(store, today, set(), item, person_blocks=_of_people(a, b))[0]
 
 
 def split_person(
@@ -149,13 +168,7 @@ def split_person(
                    before=person.id, note=note)
         for other in others
     ]  # fmt: skip
-    return _save(store, today, _blocks_of_people(store, person.id), *items)
-
-
-def _blocks_of_people(store: Store, *person_ids: str) -> set[str]:
-    keys = {(a.key.document_id, a.key.ordinal) for pid in person_ids
-            for a in store.get_person(pid).appearances}  # fmt: skip
-    return {m.block for m in store.meetings_of(sorted(keys))}
+    return _save(store, today, set(), *items, person_blocks=_of_people(person))
 
 
 def judge_link(

@@ -12,9 +12,7 @@ from bilateral.resolved import EngagementKey, Report
 from bilateral.store import documents as docs
 from bilateral.store.engagements import ENGAGEMENTS
 from bilateral.store.loading import load_children, to_engagement
-from bilateral.store.tables import PersonMentionRow
 
-MENTIONS = PersonMentionRow.__table__
 CHUNK = 500
 
 
@@ -61,19 +59,6 @@ def reports_in_blocks(
     for batch in chunks(sorted(set(blocks))):
         reports += load_reports(connection, ENGAGEMENTS.c.block.in_(batch), with_text=with_text)
     return reports
-
-
-def reports_of_people(
-    connection: Connection, person_blocks: Sequence[str], *, with_text: bool
-) -> list[Report]:
-    """Reports of the engagements naming someone already resolved into ``person_blocks``."""
-    keys: set[tuple[str, int]] = set()
-    for batch in chunks(sorted(set(person_blocks))):
-        statement = select(MENTIONS.c.document_id, MENTIONS.c.ordinal).where(
-            MENTIONS.c.block.in_(batch)
-        )
-        keys.update((row.document_id, row.ordinal) for row in connection.execute(statement))
-    return reports_by_keys(connection, sorted(keys), with_text=with_text)
 
 
 def reports_by_keys(

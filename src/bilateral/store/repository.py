@@ -6,7 +6,7 @@ raises only :class:`StoreError` (or its :class:`NotFound`) for database trouble.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -97,6 +97,27 @@ class Store(ResolutionMethods):
             if inserted:
                 engs.insert_engagements(connection, document.id, record.engagements)
             return inserted
+
+    def add_documents(
+        self,
+        items: Sequence[tuple[SourceDocument, DocumentRecord]],
+        *,
+        extractor_version: str = "",
+    ) -> list[str]:
+        """Store many documents in one transaction (all or none); the ids newly stored.
+
+        Documents stored already are left as they are, as :meth:`add_document` does.
+        """
+        added: list[str] = []
+        with self._db.write(f"store {len(items)} documents") as connection:
+            for document, record in items:
+                if docs.insert_document(
+                    connection, document, record_document=record.document,
+                    extractor_version=extractor_version, ingested_at=self._clock(),
+                ):  # fmt: skip
+                    engs.insert_engagements(connection, document.id, record.engagements)
+                    added.append(document.id)
+        return added
 
     def replace_record(
         self, document_id: str, record: DocumentRecord, *, extractor_version: str = ""

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bilateral.errors import ValidationError
 from bilateral.resolved import (
+    Appearance,
     CommitmentStatus,
     Correction,
     Mechanism,
@@ -40,10 +41,13 @@ class ResolutionMethods:
         with self._db.read("load reports") as connection:
             return rep.reports_in_blocks(connection, blocks, with_text=with_text)
 
-    def load_reports_of_people(self, person_blocks: Sequence[str]) -> list[Report]:
-        """Reports naming someone already resolved into one of ``person_blocks``."""
-        with self._db.read("load the reports of people") as connection:
-            return rep.reports_of_people(connection, person_blocks, with_text=False)
+    def load_appearances(
+        self, person_blocks: Sequence[str], *, skip: set[tuple[str, int]] | None = None
+    ) -> list[Appearance]:
+        """Stored appearances of the people in ``person_blocks``, except those of the
+        engagements in ``skip`` (``(document_id, ordinal)`` pairs)."""
+        with self._db.read("load appearances") as connection:
+            return res.load_appearances(connection, person_blocks, skip=skip or set())
 
     def blocks_of_documents(self, document_ids: Sequence[str]) -> set[str]:
         with self._db.read("find the blocks of documents") as connection:
@@ -80,23 +84,26 @@ class ResolutionMethods:
 
     def get_meeting(self, meeting_id: str) -> Meeting:
         with self._db.read("read a meeting") as connection:
-            return Meeting.model_validate(
+            return Meeting.model_validate_json(
                 res.get_one(connection, res.MEETINGS, meeting_id, "meeting")
             )
 
     def get_person(self, person_id: str) -> Person:
         with self._db.read("read a person") as connection:
-            return Person.model_validate(res.get_one(connection, res.PEOPLE, person_id, "person"))
+            person = Person.model_validate_json(
+                res.get_one(connection, res.PEOPLE, person_id, "person")
+            )
+            return res.with_current_meetings(connection, person)
 
     def get_mechanism(self, mechanism_id: str) -> Mechanism:
         with self._db.read("read a mechanism") as connection:
             data = res.get_one(connection, res.MECHANISMS, mechanism_id, "mechanism")
-            return Mechanism.model_validate(data)
+            return Mechanism.model_validate_json(data)
 
     def get_commitment(self, commitment_id: str) -> CommitmentStatus:
         with self._db.read("read a commitment") as connection:
             data = res.get_one(connection, res.COMMITMENTS, commitment_id, "commitment")
-            return CommitmentStatus.model_validate(data)
+            return CommitmentStatus.model_validate_json(data)
 
     def list_meetings(
         self,
@@ -116,7 +123,7 @@ class ResolutionMethods:
             statement = statement.where(t.c.mechanism_id == mechanism_id)
         with self._db.read("list meetings") as connection:
             rows = connection.execute(statement.limit(limit).offset(offset)).scalars()
-            return [Meeting.model_validate(d) for d in rows]
+            return [Meeting.model_validate_json(d) for d in rows]
 
     def list_people(
         self, *, name: str | None = None, limit: int = 100, offset: int = 0
@@ -129,7 +136,7 @@ class ResolutionMethods:
             statement = statement.where(t.c.name.ilike(f"%{name}%"))
         with self._db.read("list people") as connection:
             rows = connection.execute(statement.limit(limit).offset(offset)).scalars()
-            return [Person.model_validate(d) for d in rows]
+            return [Person.model_validate_json(d) for d in rows]
 
     def list_mechanisms(self, *, block: str | None = None) -> list[Mechanism]:
         t = res.MECHANISMS
@@ -137,7 +144,8 @@ class ResolutionMethods:
         if block is not None:
             statement = statement.where(t.c.block == block)
         with self._db.read("list mechanisms") as connection:
-            return [Mechanism.model_validate(d) for d in connection.execute(statement).scalars()]
+            rows = connection.execute(statement).scalars()
+            return [Mechanism.model_validate_json(d) for d in rows]
 
     def list_commitments(
         self, *, status: str | None = None, block: str | None = None, limit: int | None = None
@@ -153,7 +161,7 @@ class ResolutionMethods:
             statement = statement.limit(limit)
         with self._db.read("list commitments") as connection:
             rows = connection.execute(statement).scalars()
-            return [CommitmentStatus.model_validate(d) for d in rows]
+            return [CommitmentStatus.model_validate_json(d) for d in rows]
 
     def count_meetings(self) -> int:
         with self._db.read("count meetings") as connection:

@@ -13,8 +13,15 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, select
 
 from bilateral.errors import NotFound
-from bilateral.resolved import CommitmentStatus, Mechanism, Meeting, Person
-from bilateral.store.engagements import sort_date
+from bilateral.resolved import (
+    Appearance,
+    CommitmentStatus,
+    EngagementKey,
+    Mechanism,
+    Meeting,
+    Person,
+)
+from bilateral.store.engagements import ENGAGEMENTS, sort_date
 from bilateral.store.reports import chunks
 from bilateral.store.tables import (
     CommitmentStatusRow,
@@ -68,12 +75,12 @@ def replace_blocks(
         for m in meetings for k in m.members
     ])  # fmt: skip
     _insert(connection, MECHANISMS, [
-        {"id": m.id, "block": m.block, "name": m.name, "data": m.model_dump(mode="json")}
+        {"id": m.id, "block": m.block, "name": m.name, "data": m.model_dump_json()}
         for m in mechanisms
     ])  # fmt: skip
     _insert(connection, COMMITMENTS, [
         {"id": c.id, "block": c.block, "status": c.status, "due": c.due,
-         "meeting_id": c.meeting_id, "data": c.model_dump(mode="json")}
+         "meeting_id": c.meeting_id, "data": c.model_dump_json()}
         for c in commitments
     ])  # fmt: skip
 
@@ -85,7 +92,7 @@ def _meeting_row(meeting: Meeting) -> dict[str, Any]:
         "sort_date": sort_date(meeting.record.date),
         "kind": meeting.record.kind,
         "mechanism_id": meeting.mechanism_id,
-        "data": meeting.model_dump(mode="json"),
+        "data": meeting.model_dump_json(),
     }
 
 
@@ -97,12 +104,14 @@ def replace_people(
         _delete_blocks(connection, table, blocks)
     _insert(connection, PEOPLE, [
         {"id": p.id, "block": p.block, "name": p.name, "country": p.country,
-         "data": p.model_dump(mode="json")}
+         "data": p.model_dump_json()}
         for p in people
     ])  # fmt: skip
     _insert(connection, MENTIONS, [
         {"document_id": a.key.document_id, "ordinal": a.key.ordinal,
-         "participant": a.participant, "block": p.block, "person_id": p.id}
+         "participant": a.participant, "block": p.block, "person_id": p.id, "name": a.name,
+         "title": a.title, "organization": a.organization, "country": a.country,
+         "role": a.role, "date": a.date}
         for p in people for a in p.appearances
     ])  # fmt: skip
 
@@ -126,15 +135,57 @@ def load_meetings(connection: Connection, ids: Sequence[str]) -> list[Meeting]:
     meetings: list[Meeting] = []
     for batch in chunks(sorted(set(ids))):
         statement = select(MEETINGS.c.data).where(MEETINGS.c.id.in_(batch))
-        meetings += [Meeting.model_validate(d) for d in connection.execute(statement).scalars()]
+        meetings += [
+            Meeting.model_validate_json(d) for d in connection.execute(statement).scalars()
+        ]
     return meetings
 
 
-def get_one(connection: Connection, table: Table, ident: str, label: str) -> dict[str, Any]:
+def get_one(connection: Connection, table: Table, ident: str, label: str) -> str:
+    """The ``data`` (JSON text) of one row; :class:`NotFound` if there is none."""
     data = connection.execute(select(table.c.data).where(table.c.id == ident)).scalar()
     if data is None:
         raise NotFound(f"no {label} with id {ident!r}")
-    return dict(data)
+    return str(data)
+
+
+def load_appearances(
+    connection: Connection, blocks: Sequence[str], *, skip: set[tuple[str, int]]
+) -> list[Appearance]:
+    """The stored appearances of people in the family-name ``blocks`` (except those of the
+    engagements in ``skip``, and of engagements no longer stored), with the meeting each
+    engagement belongs to now."""
+    m, mm, e = MENTIONS, MEMBERS, ENGAGEMENTS
+    found: list[Appearance] = []
+    for batch in chunks(sorted(set(blocks))):
+        statement = (
+            select(m, mm.c.meeting_id.label("current_meeting"))
+            .join(e, (e.c.document_id == m.c.document_id) & (e.c.ordinal == m.c.ordinal))
+            .outerjoin(mm, (mm.c.document_id == m.c.document_id) & (mm.c.ordinal == m.c.ordinal))
+            .where(m.c.block.in_(batch))
+        )
+        found += [
+            Appearance(
+                key=EngagementKey(document_id=row.document_id, ordinal=row.ordinal),
+                participant=row.participant, name=row.name, title=row.title,
+                organization=row.organization, country=row.country, role=row.role,
+                date=row.date, meeting_id=row.current_meeting,
+            )
+            for row in connection.execute(statement)
+            if (row.document_id, row.ordinal) not in skip
+        ]  # fmt: skip
+    return found
+
+
+def with_current_meetings(connection: Connection, person: Person) -> Person:
+    """The person with each appearance's meeting as it is now (meetings are re-resolved
+    block by block, so the id stored with the person may be out of date)."""
+    keys = [(a.key.document_id, a.key.ordinal) for a in person.appearances]
+    current = meeting_ids_of(connection, keys)
+    appearances = [
+        a.model_copy(update={"meeting_id": current.get(str(a.key))}) for a in person.appearances
+    ]
+    return person.model_copy(update={"appearances": appearances})
 
 
 def count_rows(connection: Connection, table: Table) -> int:

@@ -237,8 +237,9 @@ class CorrectionRow(Base):
 
 
 # --------------------------------------------------------------------------- resolution
-# What resolution concluded, replaced block by block. Each row keeps its object as JSON in
-# ``data`` (read back whole) and the columns that pages filter and sort on.
+# What resolution concluded, replaced block by block. Each row keeps its object as JSON text
+# in ``data`` (written and read by pydantic in one step, much faster than a JSON column's
+# dict round trip) and the columns that pages filter and sort on.
 
 
 class MeetingRow(Base):
@@ -249,7 +250,7 @@ class MeetingRow(Base):
     sort_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String)
     mechanism_id: Mapped[str | None] = mapped_column(String, index=True)
-    data: Mapped[Any] = mapped_column(JSONList)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class MeetingMemberRow(Base):
@@ -270,7 +271,7 @@ class MechanismRow(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     block: Mapped[str] = mapped_column(String, index=True)
     name: Mapped[str] = mapped_column(Text)
-    data: Mapped[Any] = mapped_column(JSONList)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class CommitmentStatusRow(Base):
@@ -281,7 +282,7 @@ class CommitmentStatusRow(Base):
     status: Mapped[str] = mapped_column(String, index=True)
     due: Mapped[str | None] = mapped_column(String)
     meeting_id: Mapped[str] = mapped_column(String, index=True)
-    data: Mapped[Any] = mapped_column(JSONList)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class PersonRow(Base):
@@ -291,11 +292,12 @@ class PersonRow(Base):
     block: Mapped[str] = mapped_column(String, index=True)
     name: Mapped[str] = mapped_column(String, index=True)
     country: Mapped[str | None] = mapped_column(String)
-    data: Mapped[Any] = mapped_column(JSONList)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class PersonMentionRow(Base):
-    """Which person each named participant of an engagement is."""
+    """Which person each named participant of an engagement is, with what resolving that
+    person's family-name block again needs (so an update need not reload whole records)."""
 
     __tablename__ = "person_mentions"
 
@@ -304,3 +306,9 @@ class PersonMentionRow(Base):
     participant: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     block: Mapped[str] = mapped_column(String, index=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String)
+    role: Mapped[str] = mapped_column(String)
+    date: Mapped[str | None] = mapped_column(String)

@@ -28,11 +28,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(), nullable=False),
         sa.Column("due", sa.String(), nullable=True),
         sa.Column("meeting_id", sa.String(), nullable=False),
-        sa.Column(
-            "data",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("data", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_commitment_statuses")),
     )
     with op.batch_alter_table("commitment_statuses", schema=None) as batch_op:
@@ -73,11 +69,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(), nullable=False),
         sa.Column("block", sa.String(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
-        sa.Column(
-            "data",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("data", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mechanisms")),
     )
     with op.batch_alter_table("mechanisms", schema=None) as batch_op:
@@ -90,11 +82,7 @@ def upgrade() -> None:
         sa.Column("sort_date", sa.Date(), nullable=True),
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("mechanism_id", sa.String(), nullable=True),
-        sa.Column(
-            "data",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("data", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meetings")),
     )
     with op.batch_alter_table("meetings", schema=None) as batch_op:
@@ -110,11 +98,7 @@ def upgrade() -> None:
         sa.Column("block", sa.String(), nullable=False),
         sa.Column("name", sa.String(), nullable=False),
         sa.Column("country", sa.String(), nullable=True),
-        sa.Column(
-            "data",
-            sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
-            nullable=False,
-        ),
+        sa.Column("data", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
@@ -146,6 +130,12 @@ def upgrade() -> None:
         sa.Column("participant", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("block", sa.String(), nullable=False),
         sa.Column("person_id", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("organization", sa.Text(), nullable=True),
+        sa.Column("country", sa.String(), nullable=True),
+        sa.Column("role", sa.String(), nullable=False),
+        sa.Column("date", sa.String(), nullable=True),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["people.id"],

@@ -11,8 +11,8 @@ Exits 2 when the corpus or the scorer is missing.
 from __future__ import annotations
 
 import argparse
-import json
 import importlib.util
+import json
 import sys
 import time
 from datetime import date

@@ -38,7 +38,8 @@ from bilateral.services.resolving import resolve_documents, resolve_store
 from bilateral.store import open_store
 
 TODAY = date(2026, 11, 23)
-SYLLABLES = "ka ri mo na sel tu ber dan vo li sha mir zat or en gul as bek ro ta".split()
+SYLLABLES = ("ka", "ri", "mo", "na", "sel", "tu", "ber", "dan", "vo", "li", "sha", "mir",
+             "zat", "or", "en", "gul", "as", "bek", "ro", "ta")  # fmt: skip
 MECHANISMS = ["Strategic Dialogue", "Political Consultations", "Cooperation Council",
               "Strategic Partnership Dialogue", "Consular Consultations"]  # fmt: skip
 TOPICS = ["trade", "energy", "security.counterterrorism", "visas", "migration", "education"]

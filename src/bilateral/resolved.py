@@ -186,7 +186,10 @@ class RolePeriod(_Model):
 
 
 class Person(_Model):
-    """One person across spellings; ``block`` is the folded family-name skeleton."""
+    """One person across spellings; ``block`` is the folded family-name skeleton.
+
+    ``mentions`` counts the appearances; lists of people may leave ``appearances`` empty.
+    """
 
     id: str
     name: str
@@ -195,6 +198,7 @@ class Person(_Model):
     variants: list[str] = Field(default_factory=list)
     name_keys: list[str] = Field(default_factory=list)
     appearances: list[Appearance] = Field(default_factory=list)
+    mentions: int = 0
     roles: list[RolePeriod] = Field(default_factory=list)
 
     def title_on(self, when: str | None) -> str | None:

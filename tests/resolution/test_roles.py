@@ -142,3 +142,16 @@ def test_title_on_between_after_and_before_periods() -> None:
     assert person.title_on("2018") == "Deputy Minister"
     assert person.title_on(None) == "Minister"
     assert Person(id="x", name="X", block="x").title_on("2020") is None
+
+
+def test_organizations_written_differently_are_one_and_do_not_split_a_period() -> None:
+    appearances = [
+        seen("a", "Foreign Minister", "2020-04", "MFA of Kazakhstan"),
+        seen("b", "Foreign Minister", "2021-06", "Kazakh Foreign Ministry"),
+        seen("c", "Foreign Minister", "2022-03", "Ministry of Foreign Affairs of Kazakhstan"),
+        seen("d", "Foreign Minister", "2022-09", "Eurasia Foundation"),
+    ]
+    periods = role_timeline(appearances)
+    assert [(p.organization, p.start, p.end) for p in periods] == [
+        ("Ministry of Foreign Affairs of Kazakhstan", "2020-04", "2022-09")
+    ]

@@ -177,3 +177,15 @@ def test_upgrade_fills_the_block_of_engagements_stored_before_it(
     engine.dispose()
     with open_store(database_url) as upgraded:
         assert [r.block for r in upgraded.load_reports()] == ["KAZ-USA"]
+
+
+def test_saving_people_again_moves_appearances_between_people(store: Store) -> None:
+    a, b = key("a"), key("b")
+    store.save_resolution(Resolution(people=[person("lu", "l", a, b)]), blocks=[],
+                          person_blocks=None)  # fmt: skip
+    split = [person("lu", "l", a), person("lu-2", "l", b)]
+    store.save_resolution(Resolution(people=split), blocks=[], person_blocks=["l"])
+    assert [x.key for x in store.get_person("lu").appearances] == [a]
+    assert [x.key for x in store.get_person("lu-2").appearances] == [b]
+    store.save_resolution(Resolution(people=[]), blocks=[], person_blocks=["l"])
+    assert store.list_people() == []

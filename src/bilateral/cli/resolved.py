@@ -88,7 +88,7 @@ def people_command(
     table = _table("id", "name", "country", "latest title", "meetings", "spellings")
     for p in people:
         table.add_row(p.id, p.name, p.country or "-", p.title_on(None) or "-",
-                      str(len(p.appearances)), ", ".join(p.variants))  # fmt: skip
+                      str(p.mentions), ", ".join(p.variants))  # fmt: skip
     out.print(table if people else "no people.")
 
 

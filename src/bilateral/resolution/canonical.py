@@ -20,6 +20,11 @@ from rapidfuzz import fuzz
 from bilateral.records import Commitment, Engagement, Organization, Participant
 from bilateral.resolution import dates
 from bilateral.resolution.names import compatible, words_of
+from bilateral.resolution.organizations import (
+    OrganizationName,
+    normalize_organization,
+    preferred_organization,
+)
 from bilateral.resolved import Report, ResolvedField, SourcedValue
 
 #: Kinds from the most to the least specific, to break ties between sources.
@@ -163,7 +168,7 @@ class _Person:
     name: str = ""  # the fullest spelling: most words, then longest
     fullness: tuple[int, int] = (0, 0)
     titles: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
+    organizations: list[OrganizationName] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)
 
@@ -178,15 +183,17 @@ class _Person:
             self.name, self.fullness = person.name, fullness
         self.first = min(self.first, position)
         self.titles += [person.title] if person.title else []
-        self.organizations += [person.organization] if person.organization else []
+        if person.organization:
+            self.organizations.append(normalize_organization(person.organization, person.country))
         self.roles.append(person.role)
         self.sources[document] = min(self.sources.get(document, position[0]), position[0])
 
     def merged(self) -> Participant:
+        organization = preferred_organization(self.organizations)
         return Participant(
             name=self.name,
             title=most_common(self.titles),
-            organization=most_common(self.organizations),
+            organization=organization.name if organization else None,
             country=self.country,
             role=max(self.roles, key=ROLE_RANK.__getitem__),
         )
@@ -261,18 +268,23 @@ def merge_participants(
 
 
 def merge_organizations(reports: Sequence[Report]) -> tuple[list[Organization], ResolvedField]:
-    """Organizations of every source, one per folded name, the first country given kept."""
+    """Organizations of every source, one per normalized key (``Kazakh Foreign Ministry`` and
+    ``MFA of Kazakhstan`` are one) under its canonical name; the first country given kept."""
     merged: dict[str, Organization] = {}
+    key_of: dict[str, str] = {}
     sourced = []
     for report in reports:
         for org in report.engagement.organizations:
-            sourced.append((report.key.document_id, org.name))
-            known = merged.get(fold_text(org.name))
+            norm = normalize_organization(org.name, org.country)
+            key_of[norm.name] = norm.key
+            sourced.append((report.key.document_id, norm.name))
+            country = norm.country or org.country
+            known = merged.get(norm.key)
             if known is None:
-                merged[fold_text(org.name)] = Organization(name=org.name, country=org.country)
-            elif known.country is None and org.country is not None:
-                known.country = org.country
-    values = tally(sourced, fold_text)
+                merged[norm.key] = Organization(name=norm.name, country=country)
+            elif known.country is None and country is not None:
+                known.country = country
+    values = tally(sourced, key_of.__getitem__)
     return list(merged.values()), ResolvedField(
         value=[o.name for o in merged.values()], values=values
     )

@@ -291,7 +291,7 @@ def _person(cluster: Cluster) -> Person:
     full = [m.appearance.name for m in mentions if m.parsed.given]
     name = preferred(full or [m.appearance.name for m in mentions]) or ""
     country = preferred(m.country for m in mentions)
-    appearances = sorted((m.appearance for m in mentions), key=_by_date)
+    appearances = sorted((m.appearance for m in mentions), key=by_date)
     return Person(
         id=f"{(country or 'unk').lower()}-{_SLUG.sub('-', fold(name)).strip('-')}",
         name=name,
@@ -300,6 +300,7 @@ def _person(cluster: Cluster) -> Person:
         variants=sorted({m.appearance.name for m in mentions}),
         name_keys=sorted({m.key for m in mentions}),
         appearances=appearances,
+        mentions=len(appearances),
         roles=role_timeline(appearances),
     )
 
@@ -308,7 +309,7 @@ def _with_unique_ids(people: list[Person]) -> list[Person]:
     """People sorted by id; a repeated id gets ``-2``, ``-3``... in order of first appearance."""
     seen: Counter[str] = Counter()
     unique = []
-    for person in sorted(people, key=lambda p: (p.id, _by_date(p.appearances[0]))):
+    for person in sorted(people, key=lambda p: (p.id, by_date(p.appearances[0]))):
         seen[person.id] += 1
         if seen[person.id] > 1:
             person = person.model_copy(update={"id": f"{person.id}-{seen[person.id]}"})
@@ -321,7 +322,7 @@ def _unit_order(unit: Cluster) -> tuple[bool, int, int, str]:
     return (unit.country is None, -len(unit.mentions), -longest, min(unit.keys))
 
 
-def _by_date(appearance: Appearance) -> tuple[bool, str, str, int, int]:
+def by_date(appearance: Appearance) -> tuple[bool, str, str, int, int]:
     key = appearance.key
     when = appearance.date
     return (when is None, when or "", key.document_id, key.ordinal, appearance.participant)

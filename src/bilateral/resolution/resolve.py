@@ -15,7 +15,7 @@ from bilateral.resolution.commitments import follow_commitments
 from bilateral.resolution.events import group_meetings
 from bilateral.resolution.mechanisms import resolve_mechanisms
 from bilateral.resolution.people import resolve_people
-from bilateral.resolved import Constraints, Meeting, Mechanism, Report, Resolution
+from bilateral.resolved import Constraints, Mechanism, Meeting, Report, Resolution
 
 NO_CONSTRAINTS = Constraints()
 

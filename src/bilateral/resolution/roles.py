@@ -17,6 +17,10 @@ Foreign Affairs``) is a different job from ``Minister of Foreign Affairs``, beca
 words differ; the timeline then shows how sources described the person rather than
 guessing which office they meant. A period joins a title only if it names the same job as
 every wording already in the period, so similar titles cannot chain.
+
+The organization never splits a period: a period shows the organization its appearances
+name most often, normalized (:func:`~bilateral.resolution.organizations.normalize_organization`),
+so ``MFA`` and ``Kazakh Foreign Ministry`` count as one.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from itertools import groupby
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from bilateral.resolution.organizations import normalize_organization, preferred_organization
 from bilateral.resolved import Appearance, RolePeriod
 
 #: Titles name the same job at and above this token-set similarity (their rank words equal).
@@ -146,9 +151,14 @@ def _walk_day(day: list[Appearance], periods: list[_Period]) -> None:
 def _role_period(period: _Period) -> RolePeriod:
     dates = [a.date for a in period.appearances if a.date]
     evidence = list(dict.fromkeys(a.key for a in period.appearances))
+    organization = preferred_organization(
+        normalize_organization(a.organization, a.country)
+        for a in period.appearances
+        if a.organization
+    )
     return RolePeriod(
         title=preferred(a.title for a in period.appearances),
-        organization=preferred(a.organization for a in period.appearances),
+        organization=organization.name if organization else None,
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
         evidence=evidence,

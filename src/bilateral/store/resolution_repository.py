@@ -93,7 +93,7 @@ class ResolutionMethods:
             person = Person.model_validate_json(
                 res.get_one(connection, res.PEOPLE, person_id, "person")
             )
-            return res.with_current_meetings(connection, person)
+            return res.appearances_of_person(connection, person)
 
     def get_mechanism(self, mechanism_id: str) -> Mechanism:
         with self._db.read("read a mechanism") as connection:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 
 from bilateral.errors import NotFound
 from bilateral.resolved import (
@@ -99,21 +109,82 @@ def _meeting_row(meeting: Meeting) -> dict[str, Any]:
 def replace_people(
     connection: Connection, blocks: Sequence[str] | None, people: Sequence[Person]
 ) -> None:
-    """Make these the people of the person ``blocks`` (all when None), with their mentions."""
-    for table in (MENTIONS, PEOPLE):
-        _delete_blocks(connection, table, blocks)
+    """Make these the people of the person ``blocks`` (all when None), with their mentions.
+
+    A person's appearances are kept as ``person_mentions`` rows, not in its JSON; rows that
+    did not change (same engagement, participant, person and wording) are left in place, so
+    an update writes what changed, not every appearance of everyone it touched.
+    """
+    old = _mention_rows(connection, blocks)
+    new = {_mention_key(row): row for row in _rows_of(people)}
+    gone = [key for key, row in old.items() if new.get(key) != row]
+    for batch in chunks(gone):
+        connection.execute(delete(MENTIONS).where(
+            tuple_(MENTIONS.c.document_id, MENTIONS.c.ordinal, MENTIONS.c.participant)
+            .in_(list(batch))))  # fmt: skip
+    _upsert_people(connection, blocks, people)
+    _insert(connection, MENTIONS, [row for key, row in new.items() if old.get(key) != row])
+
+
+def _upsert_people(
+    connection: Connection, blocks: Sequence[str] | None, people: Sequence[Person]
+) -> None:
+    """Delete the people of ``blocks`` that are gone (their mentions go with them), update
+    the ones that stay (so their unchanged mention rows stay too) and insert the new ones."""
+    rows = [{"person": p.id, "block": p.block, "name": p.name, "country": p.country,
+             "data": p.model_dump_json(exclude={"appearances"})} for p in people]  # fmt: skip
+    wanted = {row["person"] for row in rows}
+    statements = (
+        [select(PEOPLE.c.id)]
+        if blocks is None
+        else [select(PEOPLE.c.id).where(PEOPLE.c.block.in_(b)) for b in chunks(sorted(set(blocks)))]
+    )
+    existing = {i for statement in statements for i in connection.execute(statement).scalars()}
+    for batch in chunks(sorted(existing - wanted)):
+        connection.execute(delete(PEOPLE).where(PEOPLE.c.id.in_(batch)))
+    kept = [row for row in rows if row["person"] in existing]
+    if kept:
+        statement = update(PEOPLE).where(PEOPLE.c.id == bindparam("person"))
+        connection.execute(statement, kept)
     _insert(connection, PEOPLE, [
-        {"id": p.id, "block": p.block, "name": p.name, "country": p.country,
-         "data": p.model_dump_json()}
-        for p in people
+        {"id": row.pop("person"), **row} for row in rows if row["person"] not in existing
     ])  # fmt: skip
-    _insert(connection, MENTIONS, [
+
+
+_MENTION_COLUMNS = ("document_id", "ordinal", "participant", "block", "person_id", "name",
+                    "title", "organization", "country", "role", "date")  # fmt: skip
+MentionKey = tuple[str, int, int]
+
+
+def _mention_key(row: dict[str, Any]) -> MentionKey:
+    return row["document_id"], row["ordinal"], row["participant"]
+
+
+def _rows_of(people: Sequence[Person]) -> list[dict[str, Any]]:
+    return [
         {"document_id": a.key.document_id, "ordinal": a.key.ordinal,
          "participant": a.participant, "block": p.block, "person_id": p.id, "name": a.name,
          "title": a.title, "organization": a.organization, "country": a.country,
          "role": a.role, "date": a.date}
         for p in people for a in p.appearances
-    ])  # fmt: skip
+    ]  # fmt: skip
+
+
+def _mention_rows(
+    connection: Connection, blocks: Sequence[str] | None
+) -> dict[MentionKey, dict[str, Any]]:
+    columns = [MENTIONS.c[name] for name in _MENTION_COLUMNS]
+    statements = (
+        [select(*columns)]
+        if blocks is None
+        else [select(*columns).where(MENTIONS.c.block.in_(b)) for b in chunks(sorted(set(blocks)))]
+    )
+    rows: dict[MentionKey, dict[str, Any]] = {}
+    for statement in statements:
+        for values in connection.execute(statement):
+            row = dict(zip(_MENTION_COLUMNS, values, strict=True))
+            rows[_mention_key(row)] = row
+    return rows
 
 
 # --------------------------------------------------------------------------- reading
@@ -159,33 +230,42 @@ def load_appearances(
     found: list[Appearance] = []
     for batch in chunks(sorted(set(blocks))):
         statement = (
-            select(m, mm.c.meeting_id.label("current_meeting"))
+            select(m.c.document_id, m.c.ordinal, m.c.participant, m.c.name, m.c.title,
+                   m.c.organization, m.c.country, m.c.role, m.c.date, mm.c.meeting_id)
             .join(e, (e.c.document_id == m.c.document_id) & (e.c.ordinal == m.c.ordinal))
             .outerjoin(mm, (mm.c.document_id == m.c.document_id) & (mm.c.ordinal == m.c.ordinal))
             .where(m.c.block.in_(batch))
-        )
+        )  # fmt: skip
         found += [
-            Appearance(
-                key=EngagementKey(document_id=row.document_id, ordinal=row.ordinal),
-                participant=row.participant, name=row.name, title=row.title,
-                organization=row.organization, country=row.country, role=row.role,
-                date=row.date, meeting_id=row.current_meeting,
-            )
-            for row in connection.execute(statement)
-            if (row.document_id, row.ordinal) not in skip
+            _appearance(row) for row in connection.execute(statement)
+            if (row[0], row[1]) not in skip
         ]  # fmt: skip
     return found
 
 
-def with_current_meetings(connection: Connection, person: Person) -> Person:
-    """The person with each appearance's meeting as it is now (meetings are re-resolved
-    block by block, so the id stored with the person may be out of date)."""
-    keys = [(a.key.document_id, a.key.ordinal) for a in person.appearances]
-    current = meeting_ids_of(connection, keys)
-    appearances = [
-        a.model_copy(update={"meeting_id": current.get(str(a.key))}) for a in person.appearances
-    ]
-    return person.model_copy(update={"appearances": appearances})
+def _appearance(row: Any) -> Appearance:
+    """An appearance from trusted columns, without validation (thousands per update)."""
+    document_id, ordinal, participant, name, title, organization, country, role, when, meeting = row
+    return Appearance.model_construct(
+        key=EngagementKey.model_construct(document_id=document_id, ordinal=ordinal),
+        participant=participant, name=name, title=title, organization=organization,
+        country=country, role=role, date=when, meeting_id=meeting,
+    )  # fmt: skip
+
+
+def appearances_of_person(connection: Connection, person: Person) -> Person:
+    """The person with its appearances, each with the meeting its engagement is in now."""
+    m, mm = MENTIONS, MEMBERS
+    statement = (
+        select(m.c.document_id, m.c.ordinal, m.c.participant, m.c.name, m.c.title,
+               m.c.organization, m.c.country, m.c.role, m.c.date, mm.c.meeting_id)
+        .outerjoin(mm, (mm.c.document_id == m.c.document_id) & (mm.c.ordinal == m.c.ordinal))
+        .where(m.c.person_id == person.id)
+    )  # fmt: skip
+    found = [_appearance(row) for row in connection.execute(statement)]
+    found.sort(key=lambda a: (a.date is None, a.date or "", a.key.document_id, a.key.ordinal,
+                              a.participant))  # fmt: skip
+    return person.model_copy(update={"appearances": found})
 
 
 def count_rows(connection: Connection, table: Table) -> int:

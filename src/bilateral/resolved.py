@@ -75,7 +75,8 @@ class Report(_Model):
     """One engagement as one document reports it: the input of resolution.
 
     ``text`` is the document's text (for fulfillment evidence); it may be empty when the
-    caller does not need evidence sentences.
+    caller does not need evidence sentences. ``sketch`` is the text's MinHash as stored at
+    ingest (:func:`bilateral.resolution.duplicates.sketch`), if any.
     """
 
     key: EngagementKey
@@ -83,6 +84,7 @@ class Report(_Model):
     published: date | None = None
     engagement: Engagement
     text: str = ""
+    sketch: bytes | None = None
 
     @property
     def block(self) -> str:

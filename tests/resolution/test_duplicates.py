@@ -53,3 +53,26 @@ def test_documents_without_text_are_skipped() -> None:
 def test_one_document_with_several_engagements_is_not_its_own_duplicate() -> None:
     reports = [report("a", STATEMENT, 0), report("a", STATEMENT, 1), report("b", OTHER)]
     assert near_duplicate_documents(reports) == []
+
+
+def test_a_stored_sketch_finds_the_same_copies_as_the_text() -> None:
+    from bilateral.records import Engagement
+    from bilateral.resolution.duplicates import near_duplicate_documents, sketch
+    from bilateral.resolved import EngagementKey, Report
+
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Monday to discuss trade, "
+        "migration and the border, and agreed to meet again next year in Santiago."
+    )
+
+    def report(doc: str, body: str, stored: bool) -> Report:
+        return Report(key=EngagementKey(document_id=doc, ordinal=0), document_name=doc,
+                      engagement=Engagement(), text=body,
+                      sketch=sketch(body) if stored else None)  # fmt: skip
+
+    copy = text + " Both sides praised the talks."
+    other = "An unrelated statement about fisheries quotas in the North Sea, signed in Oslo."
+    for stored in (False, True):
+        reports = [report("a", text, stored), report("b", copy, False), report("c", other, True)]
+        assert near_duplicate_documents(reports) == [("a", "b")]
+    assert sketch("") is None

@@ -85,3 +85,4 @@ def test_ingest_resolves_what_it_adds(store: Store) -> None:
     report = ingest_text(store, Extractor(), text, name="espd-2023", max_bytes=100_000)
     assert report.resolution is not None and report.resolution.meetings >= 1
     assert store.list_meetings()[0].document_names == ["espd-2023"]
+    assert store.load_reports()[0].sketch is not None  # the MinHash is kept at ingest

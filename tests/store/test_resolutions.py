@@ -189,3 +189,11 @@ def test_saving_people_again_moves_appearances_between_people(store: Store) -> N
     assert [x.key for x in store.get_person("lu-2").appearances] == [b]
     store.save_resolution(Resolution(people=[]), blocks=[], person_blocks=["l"])
     assert store.list_people() == []
+
+
+def test_a_documents_sketch_comes_back_with_its_reports(store: Store) -> None:
+    doc = make_document(text="a readout with a sketch")
+    store.add_document(doc, make_record(doc, make_engagement()), sketch=b"\x01\x02\x03\x04")
+    [report] = store.load_reports()
+    assert report.sketch == b"\x01\x02\x03\x04"
+    assert store.get_document(doc.id).text == "a readout with a sketch"

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -47,6 +48,7 @@ Sourced = list[tuple[str, Any]]
 ROLE_RANK = {"head": 2, "counterpart": 1, "member": 0}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_text(value: str) -> str:
     """Lower-case ASCII words separated by single spaces: the comparable form of a label."""
     return _NOT_WORD.sub(" ", anyascii(value).lower()).strip()

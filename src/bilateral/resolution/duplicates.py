@@ -12,13 +12,16 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 from anyascii import anyascii
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
+from datasketch import LeanMinHash, MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from bilateral.resolved import Report
 
 #: Permutations per MinHash: enough to tell 0.8 from 0.4 similarity, cheap to compute.
 NUM_PERM = 64
+#: datasketch's hashing scheme for 32-bit hash values (its default since 2.0).
+SCHEME = "affine32"
 #: Words per shingle.
 SHINGLE_WORDS = 5
 #: Only the opening words of a long text are compared (a copy copies its opening too).
@@ -46,22 +49,44 @@ def document_texts(reports: Iterable[Report]) -> dict[str, str]:
     return texts
 
 
+def sketch(text: str) -> bytes | None:
+    """The MinHash of a text as bytes, to keep with the document (None for no words).
+
+    Computing it once at ingest spares every later resolution the shingling of long texts.
+    """
+    found = shingles(text)
+    if not found:
+        return None
+    [minhash] = MinHash.bulk([found], num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME)
+    return bytes(minhash.hashvalues.astype("<u4").tobytes())
+
+
+def _sketches(reports: Sequence[Report]) -> dict[str, LeanMinHash]:
+    """One MinHash per document: the stored one, or one computed from the text."""
+    stored = {r.key.document_id: r.sketch for r in reports if r.sketch}
+    texts = {doc: text for doc, text in document_texts(reports).items() if doc not in stored}
+    shingled = {doc: found for doc, text in texts.items() if (found := shingles(text))}
+    computed = MinHash.bulk(
+        list(shingled.values()), num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME
+    )
+    sketches = {doc: LeanMinHash(m) for doc, m in zip(shingled, computed, strict=True)}
+    for doc, data in stored.items():
+        hashvalues = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+        sketches[doc] = LeanMinHash(seed=1, hashvalues=hashvalues, scheme=SCHEME)
+    return sketches
+
+
 def near_duplicate_documents(
     reports: Sequence[Report], threshold: float = NEAR_DUPLICATE
 ) -> list[tuple[str, str]]:
     """Pairs of document ids whose texts are near-duplicates, each pair sorted, pairs sorted."""
-    texts = document_texts(reports)
-    shingled = {doc: shingles(text) for doc, text in texts.items()}
-    ids = sorted(doc for doc, found in shingled.items() if found)
-    shingle_sets = [shingled[doc] for doc in ids]
-    sketches: list[MinHash] = MinHash.bulk(shingle_sets, num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    by_id = dict(sorted(_sketches(reports).items()))
     index = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for doc, sketch in zip(ids, sketches, strict=True):
-        index.insert(doc, sketch)
-    by_id = dict(zip(ids, sketches, strict=True))
+    for doc, minhash in by_id.items():
+        index.insert(doc, minhash)
     pairs: set[tuple[str, str]] = set()
-    for doc, sketch in by_id.items():
-        for other in index.query(sketch):
-            if other != doc and sketch.jaccard(by_id[other]) >= threshold:
+    for doc, minhash in by_id.items():
+        for other in index.query(minhash):
+            if other != doc and minhash.jaccard(by_id[other]) >= threshold:
                 pairs.add((min(doc, other), max(doc, other)))
     return sorted(pairs)

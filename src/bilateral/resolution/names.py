@@ -178,6 +178,14 @@ def block_key(name: str, country: str | None = None) -> str:
     return skeleton(family_name(name, country))
 
 
+def person_block(name: str, country: str | None = None) -> str:
+    """Where a person is kept and re-resolved: ``KAZ|rhmtln`` (country and family-name
+    skeleton; ``-`` for no country). People of different countries are never one person, so
+    an update re-resolves the people of one country who share a family-name skeleton, plus
+    those without a country (see :mod:`bilateral.services.resolving`)."""
+    return f"{country or '-'}|{block_key(name, country)}"
+
+
 def name_key(name: str, country: str | None) -> str:
     """A stable key for one spelling of a name in one country: ``KAZ|akan rakhmetullin``."""
     return f"{country or ''}|{fold(name)}"

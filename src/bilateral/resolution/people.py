@@ -26,11 +26,11 @@ from typing import TypeVar
 
 from bilateral.resolution.names import (
     ParsedName,
-    block_key,
     fold,
     name_key,
     parse,
     parsed_compatible,
+    person_block,
     similarity,
     skeleton,
 )
@@ -296,7 +296,7 @@ def _person(cluster: Cluster) -> Person:
         id=f"{(country or 'unk').lower()}-{_SLUG.sub('-', fold(name)).strip('-')}",
         name=name,
         country=country,
-        block=block_key(name, country),
+        block=person_block(name, country),
         variants=sorted({m.appearance.name for m in mentions}),
         name_keys=sorted({m.key for m in mentions}),
         appearances=appearances,

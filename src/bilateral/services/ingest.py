@@ -10,6 +10,7 @@ from pathlib import Path
 from bilateral.errors import BilateralError
 from bilateral.extraction import Extractor
 from bilateral.records import SourceDocument
+from bilateral.resolution.duplicates import sketch
 from bilateral.services.extracting import Progress, split_sources
 from bilateral.services.resolving import ResolveReport, resolve_documents
 from bilateral.sources import iter_sources, read_bytes, read_text
@@ -47,7 +48,8 @@ def ingest_documents(
     new = _unseen(store, documents, report, progress)
     for source, record in extractor.pairs(new):
         try:
-            added = store.add_document(source, record, extractor_version=extractor.version)
+            added = store.add_document(source, record, extractor_version=extractor.version,
+                                       sketch=sketch(source.text))  # fmt: skip
         except BilateralError as exc:
             report.errors.append(exc)
         else:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bilateral.resolution.commitments import follow_commitments
-from bilateral.resolution.names import block_key
+from bilateral.resolution.names import person_block
 from bilateral.resolution.people import appearances_of, people_of
 from bilateral.resolution.resolve import resolve_meetings
 from bilateral.resolved import Resolution
@@ -96,8 +96,8 @@ def _resolve_some(
     commitments = follow_commitments(reports, meetings, mechanisms,
                                      constraints=folded.constraints, today=today)  # fmt: skip
     fresh = appearances_of([r for r in reports if r.key.document_id in changed], meetings)
-    person_blocks = _with_linked(person_blocks | {block_key(a.name, a.country) for a in fresh},
-                                 folded.constraints.same_person)  # fmt: skip
+    named = person_blocks | {person_block(a.name, a.country) for a in fresh}
+    person_blocks = _with_linked(_near(store, named), folded.constraints.same_person)
     store.save_resolution(Resolution(meetings=meetings, mechanisms=mechanisms,
                                      commitments=commitments),
                           blocks=blocks, person_blocks=[])  # fmt: skip
@@ -108,6 +108,15 @@ def _resolve_some(
     store.save_resolution(Resolution(people=people), blocks=[],
                           person_blocks=sorted(person_blocks))  # fmt: skip
     return len(blocks), len(reports), len(meetings), len(people), len(mechanisms), len(commitments)
+
+
+def _near(store: Store, blocks: set[str]) -> set[str]:
+    """The person blocks whose people may change with these: a country's block and the
+    country-less one of the same family name; for a country-less one, every country's (a
+    person named without a country joins the one compatible person of any country)."""
+    near = set(blocks) | {"-|" + block.partition("|")[2] for block in blocks}
+    countryless = sorted({b.partition("|")[2] for b in blocks if b.startswith("-|")})
+    return near | store.person_blocks_ending(countryless)
 
 
 def _with_linked(blocks: set[str], same_person: Sequence[tuple[str, str]]) -> set[str]:
@@ -124,7 +133,7 @@ def _with_linked(blocks: set[str], same_person: Sequence[tuple[str, str]]) -> se
 
 def _key_block(name_key: str) -> str:
     country, _, name = name_key.partition("|")
-    return block_key(name, country or None)
+    return person_block(name, country or None)
 
 
 def resolve_documents(store: Store, document_ids: Sequence[str], *, today: date) -> ResolveReport:

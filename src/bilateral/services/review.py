@@ -15,8 +15,8 @@ from pydantic import ValidationError as PydanticValidationError
 
 from bilateral.errors import NotFound, ValidationError
 from bilateral.records import Engagement
-from bilateral.resolution.names import block_key
 from bilateral.resolution.names import fold as fold_name
+from bilateral.resolution.names import person_block
 from bilateral.resolved import Correction, EngagementKey, Person, block_of
 from bilateral.services.constraints import EDITABLE, edited, fold
 from bilateral.services.resolving import resolve_store
@@ -43,12 +43,14 @@ def _save(
 
 def _named_in(*records: Engagement) -> set[str]:
     """The family-name blocks of the people these records name."""
-    return {block_key(p.name, p.country) for r in records for p in r.participants}
+    return {person_block(p.name, p.country) for r in records for p in r.participants}
 
 
 def _of_people(*people: Person) -> set[str]:
     """The family-name blocks of every spelling of these people."""
-    return {block_key(v, p.country) for p in people for v in p.variants} | {p.block for p in people}
+    return {person_block(v, p.country) for p in people for v in p.variants} | {
+        p.block for p in people
+    }
 
 
 def current_engagement(store: Store, key: EngagementKey) -> Engagement:

@@ -16,7 +16,7 @@ from bilateral.store.engagements import ENGAGEMENTS
 from bilateral.store.tables import DocumentRow
 
 DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
-_META = [column for column in DOCUMENTS.c if column.name != "text"]
+_META = [column for column in DOCUMENTS.c if column.name not in ("text", "sketch")]
 MIN_PREFIX = 6
 
 
@@ -27,8 +27,12 @@ def insert_document(
     record_document: str,
     extractor_version: str,
     ingested_at: datetime,
+    sketch: bytes | None = None,
 ) -> bool:
-    """Insert the document row unless its id is stored already; whether it was inserted."""
+    """Insert the document row unless its id is stored already; whether it was inserted.
+
+    ``sketch`` is the text's MinHash, computed by the caller (resolution uses it).
+    """
     dialect_insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     statement = (
         dialect_insert(DOCUMENTS)
@@ -42,6 +46,7 @@ def insert_document(
             "ingested_at": ingested_at,
             "extractor_version": extractor_version,
             "record_document": record_document,
+            "sketch": sketch,
         },
     )
     return result.first() is not None  # rowcount is not reliable here with psycopg

@@ -26,7 +26,7 @@ def load_reports(
 ) -> list[Report]:
     """The engagements matching ``where`` (all when None) as reports, by key."""
     d = docs.DOCUMENTS
-    columns = [d.c.name, d.c.published] + ([d.c.text] if with_text else [])
+    columns = [d.c.name, d.c.published, d.c.sketch] + ([d.c.text] if with_text else [])
     statement = select(ENGAGEMENTS, *columns).join(d, d.c.id == ENGAGEMENTS.c.document_id)
     if where is not None:
         statement = statement.where(where)
@@ -43,6 +43,7 @@ def load_reports(
                 published=row.published,
                 engagement=to_engagement(row, children),
                 text=row.text if with_text else "",
+                sketch=row.sketch,
             )
             for row in batch
         ]

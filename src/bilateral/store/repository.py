@@ -6,7 +6,7 @@ raises only :class:`StoreError` (or its :class:`NotFound`) for database trouble.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -80,9 +80,14 @@ class Store(ResolutionMethods):
     # ------------------------------------------------------------------ writing
 
     def add_document(
-        self, document: SourceDocument, record: DocumentRecord, *, extractor_version: str = ""
+        self,
+        document: SourceDocument,
+        record: DocumentRecord,
+        *,
+        extractor_version: str = "",
+        sketch: bytes | None = None,
     ) -> bool:
-        """Store a document and its engagements atomically.
+        """Store a document and its engagements atomically (``sketch``: its text's MinHash).
 
         Returns False, changing nothing, when a document with that id is stored already.
         """
@@ -93,6 +98,7 @@ class Store(ResolutionMethods):
                 record_document=record.document,
                 extractor_version=extractor_version,
                 ingested_at=self._clock(),
+                sketch=sketch,
             )
             if inserted:
                 engs.insert_engagements(connection, document.id, record.engagements)
@@ -103,10 +109,12 @@ class Store(ResolutionMethods):
         items: Sequence[tuple[SourceDocument, DocumentRecord]],
         *,
         extractor_version: str = "",
+        sketches: Mapping[str, bytes | None] | None = None,
     ) -> list[str]:
         """Store many documents in one transaction (all or none); the ids newly stored.
 
-        Documents stored already are left as they are, as :meth:`add_document` does.
+        Documents stored already are left as they are, as :meth:`add_document` does;
+        ``sketches`` maps document ids to their texts' MinHash.
         """
         added: list[str] = []
         with self._db.write(f"store {len(items)} documents") as connection:
@@ -114,6 +122,7 @@ class Store(ResolutionMethods):
                 if docs.insert_document(
                     connection, document, record_document=record.document,
                     extractor_version=extractor_version, ingested_at=self._clock(),
+                    sketch=(sketches or {}).get(document.id),
                 ):  # fmt: skip
                     engs.insert_engagements(connection, document.id, record.engagements)
                     added.append(document.id)

@@ -49,6 +49,11 @@ class ResolutionMethods:
         with self._db.read("load appearances") as connection:
             return res.load_appearances(connection, person_blocks, skip=skip or set())
 
+    def person_blocks_ending(self, suffixes: Sequence[str]) -> set[str]:
+        """The stored person blocks written ``<anything>|<suffix>``, for these suffixes."""
+        with self._db.read("find person blocks") as connection:
+            return res.blocks_ending(connection, suffixes)
+
     def blocks_of_documents(self, document_ids: Sequence[str]) -> set[str]:
         with self._db.read("find the blocks of documents") as connection:
             return rep.blocks_of_documents(connection, document_ids)

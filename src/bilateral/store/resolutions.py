@@ -70,29 +70,48 @@ def replace_blocks(
     mechanisms: Sequence[Mechanism],
     commitments: Sequence[CommitmentStatus],
 ) -> None:
-    """Make these the meetings, mechanisms and commitments of ``blocks`` (all when None)."""
-    if blocks is None:
-        connection.execute(delete(MEMBERS))
-    else:
-        for batch in chunks(sorted(set(blocks))):
-            ids = select(MEETINGS.c.id).where(MEETINGS.c.block.in_(batch))
-            connection.execute(delete(MEMBERS).where(MEMBERS.c.meeting_id.in_(ids)))
-    for table in (MEETINGS, MECHANISMS, COMMITMENTS):
-        _delete_blocks(connection, table, blocks)
-    _insert(connection, MEETINGS, [_meeting_row(m) for m in meetings])
+    """Make these the meetings, mechanisms and commitments of ``blocks`` (all when None).
+
+    Only rows whose object changed are rewritten: adding a document to a block usually
+    changes a meeting or two of it, not the dozens of others.
+    """
+    changed = _sync(connection, MEETINGS, blocks, [_meeting_row(m) for m in meetings])
+    for batch in chunks(sorted(changed)):
+        connection.execute(delete(MEMBERS).where(MEMBERS.c.meeting_id.in_(batch)))
     _insert(connection, MEMBERS, [
         {"document_id": k.document_id, "ordinal": k.ordinal, "meeting_id": m.id}
-        for m in meetings for k in m.members
+        for m in meetings if m.id in changed for k in m.members
     ])  # fmt: skip
-    _insert(connection, MECHANISMS, [
+    _sync(connection, MECHANISMS, blocks, [
         {"id": m.id, "block": m.block, "name": m.name, "data": m.model_dump_json()}
         for m in mechanisms
     ])  # fmt: skip
-    _insert(connection, COMMITMENTS, [
+    _sync(connection, COMMITMENTS, blocks, [
         {"id": c.id, "block": c.block, "status": c.status, "due": c.due,
          "meeting_id": c.meeting_id, "data": c.model_dump_json()}
         for c in commitments
     ])  # fmt: skip
+
+
+def _sync(
+    connection: Connection, table: Table, blocks: Sequence[str] | None, rows: list[dict[str, Any]]
+) -> set[str]:
+    """Make ``rows`` the rows of ``blocks`` in ``table``, touching only what differs; the ids
+    of the rows deleted, replaced or added."""
+    statements = (
+        [select(table.c.id, table.c.data)]
+        if blocks is None
+        else [select(table.c.id, table.c.data).where(table.c.block.in_(b))
+              for b in chunks(sorted(set(blocks)))]
+    )  # fmt: skip
+    stored = {i: data for statement in statements for i, data in connection.execute(statement)}
+    wanted = {row["id"]: row for row in rows}
+    stale = [i for i, data in stored.items() if i not in wanted or wanted[i]["data"] != data]
+    for batch in chunks(sorted(stale)):
+        connection.execute(delete(table).where(table.c.id.in_(batch)))
+    fresh = [row for i, row in wanted.items() if stored.get(i) != row["data"]]
+    _insert(connection, table, fresh)
+    return set(stale) | {row["id"] for row in fresh}
 
 
 def _meeting_row(meeting: Meeting) -> dict[str, Any]:
@@ -270,3 +289,12 @@ def appearances_of_person(connection: Connection, person: Person) -> Person:
 
 def count_rows(connection: Connection, table: Table) -> int:
     return int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def blocks_ending(connection: Connection, suffixes: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for suffix in suffixes:
+        pattern = "%|" + suffix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        statement = select(PEOPLE.c.block).where(PEOPLE.c.block.like(pattern, escape="\\"))
+        found.update(connection.execute(statement.distinct()).scalars())
+    return found

@@ -26,6 +26,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -120,6 +121,7 @@ class DocumentRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
     extractor_version: Mapped[str] = mapped_column(String)
     record_document: Mapped[str] = mapped_column(String)  # DocumentRecord.document
+    sketch: Mapped[bytes | None] = mapped_column(LargeBinary)  # MinHash of the text
 
     __table_args__ = (Index(None, "name", "id"),)
 

@@ -175,12 +175,17 @@ def build_meeting(members: Sequence[Report], constraints: Constraints) -> Meetin
     )
 
 
-def group_meetings(reports: Sequence[Report], constraints: Constraints) -> list[Meeting]:
+def group_meetings(
+    reports: Sequence[Report], constraints: Constraints, previous: Sequence[Meeting] = ()
+) -> list[Meeting]:
     """Reports grouped into meetings, sorted by block, date and id; deterministic.
 
     ``constraints.same_meeting`` pairs are always joined; ``different_meeting`` pairs never
-    end up in one meeting.
+    end up in one meeting. A group with exactly the members of a ``previous`` meeting reuses
+    it instead of merging its reports again: the caller passes only meetings whose reports
+    and corrections have not changed since they were built.
     """
+    known = {tuple(m.members): m for m in previous}
     unique = {key_of(r.key): r for r in reversed(reports)}
     sightings = [sighting_of(unique[key]) for key in sorted(unique)]
     groups = _Groups(sightings, constraints)
@@ -188,8 +193,9 @@ def group_meetings(reports: Sequence[Report], constraints: Constraints) -> list[
     for a, b in ranked_candidates(sightings):
         if groups.find(a) != groups.find(b) and groups.may_join(a, b):
             groups.union(a, b)
-    meetings = [
-        build_meeting([sightings[i].report for i in group], constraints)
-        for group in groups.groups()
-    ]
+    meetings = []
+    for group in groups.groups():
+        members = [sightings[i].report for i in group]
+        reused = known.get(tuple(r.key for r in members))
+        meetings.append(reused or build_meeting(members, constraints))
     return sorted(meetings, key=lambda m: (m.block, m.record.date or "", m.id))

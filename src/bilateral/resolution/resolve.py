@@ -21,10 +21,14 @@ NO_CONSTRAINTS = Constraints()
 
 
 def resolve_meetings(
-    reports: Sequence[Report], *, constraints: Constraints = NO_CONSTRAINTS
+    reports: Sequence[Report],
+    *,
+    constraints: Constraints = NO_CONSTRAINTS,
+    previous: Sequence[Meeting] = (),
 ) -> tuple[list[Meeting], list[Mechanism]]:
-    """Meetings with their mechanism ids set, and the mechanisms."""
-    meetings = group_meetings(reports, constraints)
+    """Meetings with their mechanism ids set, and the mechanisms (``previous``: meetings
+    still valid, see :func:`~bilateral.resolution.events.group_meetings`)."""
+    meetings = group_meetings(reports, constraints, previous)
     mechanisms = resolve_mechanisms(meetings)
     by_meeting = {r.meeting_id: m.id for m in mechanisms for r in m.rounds}
     placed = [m.model_copy(update={"mechanism_id": by_meeting.get(m.id)}) for m in meetings]

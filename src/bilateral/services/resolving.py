@@ -92,7 +92,12 @@ def _resolve_some(
 ) -> Counts:
     folded = fold(store.list_corrections())
     reports = apply_edits(store.load_reports(blocks=blocks, with_text=True), folded.edits)
-    meetings, mechanisms = resolve_meetings(reports, constraints=folded.constraints)
+    previous = [
+        m for m in store.meetings_in_blocks(blocks)
+        if not any(k.document_id in changed for k in m.members)
+    ] if changed else []  # fmt: skip
+    meetings, mechanisms = resolve_meetings(reports, constraints=folded.constraints,
+                                            previous=previous)  # fmt: skip
     commitments = follow_commitments(reports, meetings, mechanisms,
                                      constraints=folded.constraints, today=today)  # fmt: skip
     fresh = appearances_of([r for r in reports if r.key.document_id in changed], meetings)

@@ -51,11 +51,13 @@ def load_engagements(
 Children = dict[Table, dict[int, list[Any]]]
 
 
-def load_children(connection: Connection, ids: list[int]) -> Children:
+def load_children(connection: Connection, ids: list[int], *, spans: bool = True) -> Children:
+    """The child rows of these engagements; without provenance spans if ``spans`` is false
+    (resolution needs values, not where they came from)."""
     children: Children = {table: defaultdict(list) for table in CHILD_TABLES}
     if not ids:
         return children
-    for table in CHILD_TABLES:
+    for table in CHILD_TABLES if spans else CHILD_TABLES[:-1]:
         order = [table.c.engagement_id, table.c.ordinal]
         if table is SPANS:
             order = [SPANS.c.engagement_id, SPANS.c.field, SPANS.c.target_ordinal, SPANS.c.ordinal]

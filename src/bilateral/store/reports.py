@@ -24,7 +24,8 @@ def chunks(values: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 def load_reports(
     connection: Connection, where: ColumnElement[bool] | None, *, with_text: bool
 ) -> list[Report]:
-    """The engagements matching ``where`` (all when None) as reports, by key."""
+    """The engagements matching ``where`` (all when None) as reports, by key, without their
+    provenance spans."""
     d = docs.DOCUMENTS
     columns = [d.c.name, d.c.published, d.c.sketch] + ([d.c.text] if with_text else [])
     statement = select(ENGAGEMENTS, *columns).join(d, d.c.id == ENGAGEMENTS.c.document_id)
@@ -35,7 +36,7 @@ def load_reports(
     ).all()
     reports: list[Report] = []
     for batch in chunks(rows):
-        children = load_children(connection, [row.id for row in batch])
+        children = load_children(connection, [row.id for row in batch], spans=False)
         reports += [
             Report(
                 key=EngagementKey(document_id=row.document_id, ordinal=row.ordinal),

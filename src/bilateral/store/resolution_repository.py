@@ -79,6 +79,11 @@ class ResolutionMethods:
             ids = res.meeting_ids_of(connection, keys)
             return res.load_meetings(connection, sorted(set(ids.values())))
 
+    def meetings_in_blocks(self, blocks: Sequence[str]) -> list[Meeting]:
+        """The stored meetings of these blocks."""
+        with self._db.read("read meetings") as connection:
+            return res.meetings_in_blocks(connection, blocks)
+
     def meeting_id_of(self, document_id: str, ordinal: int) -> str | None:
         with self._db.read("find a meeting") as connection:
             return res.meeting_ids_of(connection, [(document_id, ordinal)]).get(

@@ -298,3 +298,13 @@ def blocks_ending(connection: Connection, suffixes: Sequence[str]) -> set[str]:
         statement = select(PEOPLE.c.block).where(PEOPLE.c.block.like(pattern, escape="\\"))
         found.update(connection.execute(statement.distinct()).scalars())
     return found
+
+
+def meetings_in_blocks(connection: Connection, blocks: Sequence[str]) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    for batch in chunks(sorted(set(blocks))):
+        statement = select(MEETINGS.c.data).where(MEETINGS.c.block.in_(batch))
+        meetings += [
+            Meeting.model_validate_json(d) for d in connection.execute(statement).scalars()
+        ]
+    return meetings

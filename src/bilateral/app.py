@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bilateral.services import context
 from bilateral.settings import Settings
-from bilateral.web import HANDLERS, STATIC_DIR, SecurityHeaders, router
+from bilateral.web import HANDLERS, ROUTERS, STATIC_DIR, SecurityHeaders
 
 if TYPE_CHECKING:
     from bilateral.services.context import Store
@@ -46,7 +46,8 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         app.state.store = store  # usable without running the lifespan (tests)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.include_router(router)
+    for router in ROUTERS:
+        app.include_router(router)
     for exc_class, handler in HANDLERS.items():
         app.add_exception_handler(exc_class, handler)
     return app

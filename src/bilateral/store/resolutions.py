@@ -38,12 +38,14 @@ from bilateral.store.tables import (
     MechanismRow,
     MeetingMemberRow,
     MeetingRow,
+    MeetingTopicRow,
     PersonMentionRow,
     PersonRow,
 )
 
 MEETINGS: Table = MeetingRow.__table__  # type: ignore[assignment]
 MEMBERS: Table = MeetingMemberRow.__table__  # type: ignore[assignment]
+TOPICS: Table = MeetingTopicRow.__table__  # type: ignore[assignment]
 MECHANISMS: Table = MechanismRow.__table__  # type: ignore[assignment]
 COMMITMENTS: Table = CommitmentStatusRow.__table__  # type: ignore[assignment]
 PEOPLE: Table = PersonRow.__table__  # type: ignore[assignment]
@@ -81,6 +83,12 @@ def replace_blocks(
     _insert(connection, MEMBERS, [
         {"document_id": k.document_id, "ordinal": k.ordinal, "meeting_id": m.id}
         for m in meetings if m.id in changed for k in m.members
+    ])  # fmt: skip
+    for batch in chunks(sorted(changed)):
+        connection.execute(delete(TOPICS).where(TOPICS.c.meeting_id.in_(batch)))
+    _insert(connection, TOPICS, [
+        {"meeting_id": m.id, "code": code}
+        for m in meetings if m.id in changed for code in sorted(set(m.record.topics))
     ])  # fmt: skip
     _sync(connection, MECHANISMS, blocks, [
         {"id": m.id, "block": m.block, "name": m.name, "data": m.model_dump_json()}

@@ -255,6 +255,17 @@ class MeetingRow(Base):
     data: Mapped[str] = mapped_column(Text)
 
 
+class MeetingTopicRow(Base):
+    """The topics of each meeting, for filters, facets and trends."""
+
+    __tablename__ = "meeting_topics"
+
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String, primary_key=True, index=True)
+
+
 class MeetingMemberRow(Base):
     """Which meeting each reported engagement belongs to."""
 

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from bilateral.errors import BilateralError
-from bilateral.web.routes import render
+from bilateral.web.rendering import render
 
 log = logging.getLogger(__name__)
 

@@ -1,36 +1,22 @@
-"""Server-rendered pages. Each route parses its input, calls one service and renders."""
+"""Pages about documents and engagements as reported, search and health.
+
+Each route parses its input, calls one service and renders. Other page groups live in their
+own modules (see :mod:`bilateral.web.pages`); all share :mod:`bilateral.web.rendering`.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any, cast
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from bilateral.services import browse
-from bilateral.web.templating import make_templates
+from bilateral.web.rendering import render, store_of
 from bilateral.web.views import build_engagement_view
 
-if TYPE_CHECKING:
-    from bilateral.services.context import Store
-
 router = APIRouter(include_in_schema=False)
-templates = make_templates()
 
 PER_PAGE = 50
 SEARCH_LIMIT = 50
-
-
-def store_of(request: Request) -> Store:
-    """The store the app opened at startup."""
-    return cast("Store", request.app.state.store)
-
-
-def render(
-    request: Request, name: str, context: dict[str, Any], status_code: int = 200
-) -> HTMLResponse:
-    """A page from a template (every value escaped unless it is already Markup)."""
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse, name="engagements")

@@ -1,0 +1,9 @@
+"""Every router of the web UI, in the order the app includes them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from bilateral.web.routes import router as documents_router
+
+ROUTERS: tuple[APIRouter, ...] = (documents_router,)

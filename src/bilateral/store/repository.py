@@ -25,7 +25,9 @@ from bilateral.store import documents as docs
 from bilateral.store import engagements as engs
 from bilateral.store import loading
 from bilateral.store import search as fts
+from bilateral.store.browsing import BrowsingMethods
 from bilateral.store.database import Database, create_store_engine
+from bilateral.store.insights import InsightMethods
 from bilateral.store.resolution_repository import ResolutionMethods
 
 Clock = Callable[[], datetime]
@@ -44,7 +46,7 @@ def _known(document_id: str) -> str:
     return document_id
 
 
-class Store(ResolutionMethods):
+class Store(ResolutionMethods, BrowsingMethods, InsightMethods):
     """Documents, their engagement records and provenance, in SQLite or PostgreSQL."""
 
     def __init__(self, database: Database, *, clock: Clock = _utcnow) -> None:

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from bilateral.web import meetings, people, review
 from bilateral.web.routes import router as documents_router
 
-ROUTERS: tuple[APIRouter, ...] = (documents_router,)
+ROUTERS: tuple[APIRouter, ...] = (
+    meetings.router,
+    people.router,
+    review.router,
+    documents_router,
+)

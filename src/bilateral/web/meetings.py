@@ -1,0 +1,7 @@
+"""Home, the meetings timeline and the meeting page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(include_in_schema=False)

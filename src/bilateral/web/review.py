@@ -1,0 +1,7 @@
+"""Review (corrections and their history) and adding documents."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(include_in_schema=False)

@@ -68,6 +68,8 @@ def load_children(connection: Connection, ids: list[int], *, spans: bool = True)
 
 
 def to_engagement(row: Row[Any], children: Children) -> Engagement:
+    """The engagement of a row and its children, built without validation: every value was
+    validated before it was stored, and loading thousands of them is on the hot path."""
     eid: int = row.id
     provenance: dict[str, list[Span]] = {}
     item_spans: dict[tuple[str, int], list[Span]] = defaultdict(list)
@@ -77,8 +79,8 @@ def to_engagement(row: Row[Any], children: Children) -> Engagement:
         else:
             target = item_spans[(span.field, span.target_ordinal)]
         if span.start is not None:
-            target.append(Span(start=span.start, end=span.end))
-    return Engagement(
+            target.append(Span.model_construct(start=span.start, end=span.end))
+    return Engagement.model_construct(
         kind=row.kind,
         mechanism=row.mechanism,
         mechanism_short=row.mechanism_short,
@@ -89,7 +91,7 @@ def to_engagement(row: Row[Any], children: Children) -> Engagement:
         country=row.country,
         parties=[party.code for party in children[PARTIES][eid]],
         participants=[
-            Participant(
+            Participant.model_construct(
                 name=p.name,
                 title=p.title,
                 organization=p.organization,
@@ -100,7 +102,7 @@ def to_engagement(row: Row[Any], children: Children) -> Engagement:
             for p in children[PARTICIPANTS][eid]
         ],
         organizations=[
-            Organization(
+            Organization.model_construct(
                 name=o.name,
                 country=o.country,
                 spans=item_spans.get(("organization", o.ordinal), []),
@@ -109,7 +111,7 @@ def to_engagement(row: Row[Any], children: Children) -> Engagement:
         ],
         topics=[topic.code for topic in children[TOPICS][eid]],
         commitments=[
-            Commitment(
+            Commitment.model_construct(
                 text=c.text,
                 by=list(c.by),
                 due=c.due,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from bilateral.errors import NotFound, ValidationError
 from bilateral.records import Engagement
 from bilateral.resolved import (
     Appearance,
@@ -197,3 +199,16 @@ def test_a_documents_sketch_comes_back_with_its_reports(store: Store) -> None:
     [report] = store.load_reports()
     assert report.sketch == b"\x01\x02\x03\x04"
     assert store.get_document(doc.id).text == "a readout with a sketch"
+
+
+def test_a_meeting_is_found_by_a_unique_prefix_of_its_id(store: Store) -> None:
+    res = Resolution(meetings=[meeting("abcdef01", "KAZ-USA"), meeting("abcdef02", "KAZ-USA")])
+    store.save_resolution(res, blocks=None, person_blocks=None)
+    assert store.find_meeting("abcdef01:0").id == "abcdef01:0"
+    assert store.find_meeting("abcdef02").id == "abcdef02:0"
+    with pytest.raises(ValidationError, match="several meetings"):
+        store.find_meeting("abcdef")
+    with pytest.raises(NotFound):
+        store.find_meeting("abc")  # too short to be a prefix
+    with pytest.raises(NotFound):
+        store.find_meeting("abcdef0%")

@@ -36,6 +36,11 @@ def resolve_command(ctx: typer.Context) -> None:
     )
 
 
+def _short(meeting_id: str) -> str:
+    """A meeting id cut to 12 characters (``bilateral meeting`` takes any unique prefix)."""
+    return meeting_id[:12]
+
+
 def _place(meeting: Meeting) -> str:
     return ", ".join(v for v in (meeting.record.city, meeting.record.country) if v) or "-"
 
@@ -48,8 +53,9 @@ def meetings_command(ctx: typer.Context, pair: Pair = None, limit: Limit = 50) -
     with open_store(ctx.obj) as store:
         meetings = store.list_meetings(block=pair, limit=limit)
     table = _table("id", "date", "kind", "mechanism", "place", "reports", "disagree")
+    table.columns[0].no_wrap = True
     for m in meetings:
-        table.add_row(m.id[:14] + m.id[m.id.rfind(":"):], m.record.date or "-", m.record.kind,
+        table.add_row(_short(m.id), m.record.date or "-", m.record.kind,
                       m.record.mechanism or "-", _place(m), str(len(m.documents)),
                       ", ".join(m.disagreements))  # fmt: skip
     out.print(table if meetings else "no meetings.")
@@ -59,11 +65,11 @@ def meetings_command(ctx: typer.Context, pair: Pair = None, limit: Limit = 50) -
 def meeting_command(
     ctx: typer.Context, meeting_id: Annotated[str, typer.Argument(help="A meeting id.")]
 ) -> None:
-    """One meeting: every field with the documents giving each value."""
+    """One meeting (its id, or a unique prefix of it): every field with its sources."""
     from bilateral.services.context import open_store
 
     with open_store(ctx.obj) as store:
-        meeting = store.get_meeting(meeting_id)
+        meeting = store.find_meeting(meeting_id)
     out.print(f"[bold]{meeting.id}[/bold]  {meeting.block}  reported by "
               f"{', '.join(meeting.document_names)}", highlight=False)  # fmt: skip
     table = _table("field", "value", "sources", "")

@@ -96,7 +96,7 @@ def edit_meeting(
     note: str | None = None,
 ) -> Correction:  # fmt: skip
     """Set one field of a resolved meeting, whatever its sources say."""
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.find_meeting(meeting_id)
     after = _changed(meeting.record, field, value)
     item = Correction(
         action="edit_meeting", target=meeting.id, field=field, author=author,
@@ -110,7 +110,7 @@ def merge_meetings(
     store: Store, first: str, second: str, *, author: str, today: date, note: str | None = None
 ) -> Correction:
     """Declare two meetings one: their reports will always be grouped together."""
-    a, b = store.get_meeting(first), store.get_meeting(second)
+    a, b = store.find_meeting(first), store.find_meeting(second)
     if a.id == b.id:
         raise ValidationError("a meeting cannot be merged with itself")
     item = Correction(action="merge_meetings", target=a.id, other=b.id, author=author,
@@ -124,7 +124,7 @@ def split_meeting(
     note: str | None = None,
 ) -> list[Correction]:  # fmt: skip
     """Take one report (an engagement key) out of a meeting: it will never join it again."""
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.find_meeting(meeting_id)
     key = _key(report)
     if key not in meeting.members or len(meeting.members) < 2:
         raise ValidationError(f"{report} is not one of several reports of meeting {meeting_id}")
@@ -179,7 +179,7 @@ def judge_link(
 ) -> Correction:  # fmt: skip
     """Confirm (or reject) that a meeting fulfilled a commitment."""
     commitment = store.get_commitment(commitment_id)
-    meeting = store.get_meeting(meeting_id)
+    meeting = store.find_meeting(meeting_id)
     previous = next(
         (link.state for link in commitment.links if link.meeting_id == meeting.id), None
     )

@@ -98,6 +98,15 @@ class ResolutionMethods:
                 res.get_one(connection, res.MEETINGS, meeting_id, "meeting")
             )
 
+    def find_meeting(self, id_or_prefix: str) -> Meeting:
+        """The meeting with this id, or the only one whose id starts with it (at least 6
+        characters); :class:`NotFound` if none, :class:`ValidationError` if several."""
+        with self._db.read("find a meeting") as connection:
+            ident = res.unique_id(connection, res.MEETINGS, id_or_prefix, "meeting")
+            return Meeting.model_validate_json(
+                res.get_one(connection, res.MEETINGS, ident, "meeting")
+            )
+
     def get_person(self, person_id: str) -> Person:
         with self._db.read("read a person") as connection:
             person = Person.model_validate_json(

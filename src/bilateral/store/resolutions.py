@@ -22,7 +22,7 @@ from sqlalchemy import (
     update,
 )
 
-from bilateral.errors import NotFound
+from bilateral.errors import NotFound, ValidationError
 from bilateral.resolved import (
     Appearance,
     CommitmentStatus,
@@ -316,3 +316,27 @@ def meetings_in_blocks(connection: Connection, blocks: Sequence[str]) -> list[Me
             Meeting.model_validate_json(d) for d in connection.execute(statement).scalars()
         ]
     return meetings
+
+
+MIN_PREFIX = 6
+
+
+def unique_id(connection: Connection, table: Table, id_or_prefix: str, label: str) -> str:
+    """``id_or_prefix`` itself if a row has it, else the one id starting with it."""
+    if connection.execute(select(table.c.id).where(table.c.id == id_or_prefix)).first():
+        return id_or_prefix
+    if len(id_or_prefix) >= MIN_PREFIX:
+        pattern = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found = (
+            connection.execute(
+                select(table.c.id).where(table.c.id.like(pattern, escape="\\")).limit(2)
+            )
+            .scalars()
+            .all()
+        )
+        if len(found) == 1:
+            return str(found[0])
+        if found:
+            raise ValidationError(f"several {label}s have ids starting with {id_or_prefix!r}",
+                                  code="ambiguous")  # fmt: skip
+    raise NotFound(f"no {label} with id {id_or_prefix!r}")

@@ -173,3 +173,10 @@ def test_store_closes_its_connections_as_a_context_manager(tmp_path: Path) -> No
         assert path.with_name("x.db-wal").exists()
     # SQLite checkpoints and removes the WAL file when the last connection closes
     assert not path.with_name("x.db-wal").exists()
+
+
+def test_optimize_runs_on_a_store_in_use(store: Store) -> None:
+    doc = make_document(text="a readout to optimize over")
+    store.add_document(doc, make_record(doc, make_engagement()))
+    store.optimize()
+    assert store.count_documents() == 1

@@ -84,6 +84,7 @@ def _resolve_all(store: Store, today: date) -> Counts:
     resolution = Resolution(meetings=meetings, people=people, mechanisms=mechanisms,
                             commitments=commitments)  # fmt: skip
     store.save_resolution(resolution, blocks=None, person_blocks=None)
+    store.optimize()  # a full rebuild rewrites most tables
     return None, len(reports), len(meetings), len(people), len(mechanisms), len(commitments)
 
 

@@ -135,6 +135,32 @@ class Database:
                 )
             command.upgrade(alembic_config(connection), "head")
 
+    def optimize(self) -> None:
+        """Maintenance after bulk writes: fresh planner statistics, and on SQLite the
+        write-ahead log folded back into the database so reads stop consulting it.
+
+        Runs on a raw driver connection, outside any transaction (SQLite refuses to
+        checkpoint inside one)."""
+        statements = (
+            ["PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)"]
+            if self.dialect == "sqlite"
+            else ["ANALYZE"]
+        )
+        try:
+            raw = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not optimize the database: {_describe(exc)}") from exc
+        try:
+            cursor = raw.cursor()
+            for statement in statements:
+                cursor.execute(statement)
+            cursor.close()
+            raw.commit()
+        except Exception as exc:  # the driver's own errors: no SQLAlchemy wrapper here
+            raise StoreError(f"could not optimize the database: {exc}") from exc
+        finally:
+            raw.close()
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -64,6 +64,10 @@ class Store(ResolutionMethods, BrowsingMethods, InsightMethods):
         """Apply pending migrations (idempotent; ``open_store`` calls it)."""
         self._db.upgrade()
 
+    def optimize(self) -> None:
+        """Refresh planner statistics (and checkpoint SQLite's log) after bulk changes."""
+        self._db.optimize()
+
     def close(self) -> None:
         """Close every pooled connection."""
         self._db.dispose()

@@ -7,14 +7,39 @@ Three rounds of a made-up Kazakhstan-United States dialogue (2021, 2022 reported
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
-from bilateral.records import Commitment, DocumentRecord, Participant, SourceDocument
+from bilateral.records import Commitment, DocumentRecord, Engagement, Participant, SourceDocument
 from bilateral.store import Store
-from conftest import make_document, make_engagement, make_participant
 
 MECHANISM = "Kazakhstan-United States Enhanced Strategic Partnership Dialogue"
+
+
+# Builders of their own (not the root conftest's): this module is imported from test folders
+# that have a conftest of their own, where ``import conftest`` would find the wrong one.
+
+
+def make_participant(**overrides: Any) -> Participant:
+    values: dict[str, Any] = {"name": "Donald Lu", "country": "USA", "role": "head",
+                              "title": "Assistant Secretary for South and Central Asian Affairs",
+                              "organization": "U.S. Department of State"}  # fmt: skip
+    return Participant(**(values | overrides))
+
+
+def make_document(**overrides: Any) -> SourceDocument:
+    values: dict[str, Any] = {"name": "readout", "text": "A readout.", "media_type": "text/plain"}
+    values.update(overrides)
+    values.setdefault("id", hashlib.sha256(values["text"].encode()).hexdigest())
+    return SourceDocument(**values)
+
+
+def make_engagement(**overrides: Any) -> Engagement:
+    values: dict[str, Any] = {"kind": "dialogue", "date": "2022-12-05", "city": "Washington",
+                              "country": "USA", "parties": ["KAZ", "USA"],
+                              "topics": ["regional", "security.nonproliferation"]}  # fmt: skip
+    return Engagement(**(values | overrides))
 
 
 def heads(kaz: str = "Kairat Umarov", usa: str = "Donald Lu") -> list[Participant]:

@@ -37,7 +37,7 @@ def test_app_opens_the_store_from_settings_and_closes_it(
     monkeypatch.setattr(context, "close_store", lambda s: (closed.append(s), close(s)))
     app = create_app(Settings(data_dir=tmp_path / "var"))
     with TestClient(app) as client:
-        assert "No engagements yet" in client.get("/").text
+        assert "No engagements yet" in client.get("/engagements").text
         assert (tmp_path / "var" / "bilateral.db").exists()
         assert closed == []
     assert closed == [app.state.store]
@@ -59,7 +59,7 @@ def test_a_store_passed_in_is_left_open(tmp_path: Path) -> None:
 def test_bilateral_errors_become_pages_with_their_status(tmp_path: Path) -> None:
     error = StoreError("The database is locked; try again in a moment.")
     app = create_app(Settings(data_dir=tmp_path), store=BrokenStore(error))  # type: ignore[arg-type]
-    response = TestClient(app).get("/")
+    response = TestClient(app).get("/engagements")
     assert response.status_code == 500
     assert response.headers["content-type"].startswith("text/html")
     assert "The database is locked; try again in a moment." in response.text

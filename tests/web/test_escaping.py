@@ -54,9 +54,10 @@ def test_no_page_renders_document_markup(
             },
         ),
     )
-    [engagement_id] = {int(i) for i in re.findall(r"/engagements/(\d+)", client.get("/").text)}
+    listed = client.get("/engagements").text
+    [engagement_id] = {int(i) for i in re.findall(r"/engagements/(\d+)", listed)}
     pages = {
-        "list": client.get("/"),
+        "list": client.get("/engagements"),
         "engagement": client.get(f"/engagements/{engagement_id}"),
         "document": client.get(f"/documents/{document.id}"),
         "search": client.get("/search", params={"q": "alert"}),

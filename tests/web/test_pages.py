@@ -17,7 +17,7 @@ Build = Callable[..., Any]
 
 def engagement_ids(client: TestClient) -> list[int]:
     """The engagement ids linked from the list, in order."""
-    found = re.findall(r'href="/engagements/(\d+)"', client.get("/").text)
+    found = re.findall(r'href="/engagements/(\d+)"', client.get("/engagements").text)
     return list(dict.fromkeys(int(i) for i in found))
 
 
@@ -28,7 +28,7 @@ def test_healthz(client: TestClient) -> None:
 
 
 def test_empty_store_explains_how_to_ingest(client: TestClient) -> None:
-    response = client.get("/")
+    response = client.get("/engagements")
     assert response.status_code == 200
     assert "No engagements yet" in response.text
     assert "bilateral ingest PATH" in response.text
@@ -39,7 +39,7 @@ def test_list_shows_each_engagement(
     client: TestClient, add: Build, make_document: Build, make_engagement: Build
 ) -> None:
     document = add(make_document(), make_engagement())
-    page = client.get("/").text
+    page = client.get("/engagements").text
     assert "1 engagement," in page
     assert "2022-12-05" in page
     assert "United States-Kazakhstan Enhanced Strategic Partnership Dialogue" in page
@@ -64,22 +64,22 @@ def test_list_is_newest_first_and_paginated(
             make_document(text, name=f"{year}.txt"),
             make_engagement(text, date=str(year), participants=[], commitments=[], provenance={}),
         )
-    first = client.get("/").text
+    first = client.get("/engagements").text
     assert first.index("2023.txt") < first.index("2021.txt")
     assert "2019.txt" not in first
     assert "Page 1 of 2" in first
-    assert 'rel="next" href="/?page=2"' in first
-    second = client.get("/?page=2").text
+    assert 'rel="next" href="/engagements?page=2"' in first
+    second = client.get("/engagements?page=2").text
     assert "2019.txt" in second and "2023.txt" not in second
-    assert 'rel="prev" href="/?page=1"' in second
-    past_the_end = client.get("/?page=9")
+    assert 'rel="prev" href="/engagements?page=1"' in second
+    past_the_end = client.get("/engagements?page=9")
     assert past_the_end.status_code == 200
     assert "Back to the first page" in past_the_end.text
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "two"])
 def test_bad_page_number_is_a_400_page(client: TestClient, page: str) -> None:
-    response = client.get(f"/?page={page}")
+    response = client.get(f"/engagements?page={page}")
     assert response.status_code == 400
     assert response.headers["content-type"].startswith("text/html")
     assert "This request does not make sense" in response.text

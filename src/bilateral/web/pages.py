@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bilateral.web import meetings, people, review
+from bilateral.web import mechanisms, meetings, people, review, topics, upload
 from bilateral.web.routes import router as documents_router
 
 ROUTERS: tuple[APIRouter, ...] = (
     meetings.router,
     people.router,
+    mechanisms.router,
+    topics.router,
     review.router,
+    upload.router,
     documents_router,
 )

@@ -19,7 +19,7 @@ PER_PAGE = 50
 SEARCH_LIMIT = 50
 
 
-@router.get("/", response_class=HTMLResponse, name="engagements")
+@router.get("/engagements", response_class=HTMLResponse, name="engagements")
 def engagements_page(request: Request, page: int = Query(1, ge=1, le=1_000_000)) -> HTMLResponse:
     result = browse.list_engagements(store_of(request), page=page, per_page=PER_PAGE)
     return render(request, "engagements.html", {"result": result})

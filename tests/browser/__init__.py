@@ -1,0 +1,1 @@
+"""Browser tests: the real app served by uvicorn, driven by Playwright and Chromium."""
